@@ -1,0 +1,18 @@
+#include "commandregistry.h"
+
+#include "convertcommand.h"
+#include "infocommand.h"
+#include "validatecommand.h"
+
+namespace archsim::cli {
+
+std::vector<std::unique_ptr<CliCommand>> createCommands()
+{
+    std::vector<std::unique_ptr<CliCommand>> commands;
+    commands.push_back(std::make_unique<ValidateCommand>());
+    commands.push_back(std::make_unique<ConvertCommand>());
+    commands.push_back(std::make_unique<InfoCommand>());
+    return commands;
+}
+
+} // namespace archsim::cli

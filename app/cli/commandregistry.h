@@ -1,0 +1,13 @@
+// The list of archsim-cli commands; a new command is one class and one line in the .cpp.
+#pragma once
+
+#include "clicommand.h"
+
+#include <memory>
+#include <vector>
+
+namespace archsim::cli {
+
+std::vector<std::unique_ptr<CliCommand>> createCommands();
+
+} // namespace archsim::cli
