@@ -18,8 +18,8 @@ struct Component {
     QString unit;
     double serviceTimeMs = 0; // own work per visit, mean
     Distribution distribution = Distribution::Exponential;
-    double cv = 1;            // coefficient of variation, used by lognormal
-    double hitRatio = 0;      // caches only: share of visits answered without outgoing calls
+    double cv = 1;       // coefficient of variation, used by lognormal
+    double hitRatio = 0; // caches only: share of visits answered without outgoing calls
     // Diagram geometry; stored in the project file's layout table, apart from the model.
     double x = 0;
     double y = 0;

@@ -4,14 +4,12 @@ namespace archsim {
 
 using namespace fields;
 
-const FieldList<Layer> &layerFields()
-{
+const FieldList<Layer> &layerFields() {
     static const FieldList<Layer> list{text("id", &Layer::id, true), text("name", &Layer::name)};
     return list;
 }
 
-const FieldList<Unit> &unitFields()
-{
+const FieldList<Unit> &unitFields() {
     static const FieldList<Unit> list = [] {
         FieldList<Unit> l{text("id", &Unit::id, true), text("name", &Unit::name)};
         l << inlineUnitFields();
@@ -20,8 +18,7 @@ const FieldList<Unit> &unitFields()
     return list;
 }
 
-const FieldList<Unit> &inlineUnitFields()
-{
+const FieldList<Unit> &inlineUnitFields() {
     static const FieldList<Unit> list{
         integer("replicas", &Unit::replicas, 1),
         integer("threads", &Unit::threads, 1),
@@ -40,8 +37,7 @@ const FieldList<Unit> &inlineUnitFields()
     return list;
 }
 
-const FieldList<Component> &componentFields()
-{
+const FieldList<Component> &componentFields() {
     static const FieldList<Component> list = [] {
         FieldList<Component> l{
             text("id", &Component::id, true),
@@ -67,8 +63,7 @@ const FieldList<Component> &componentFields()
     return list;
 }
 
-const FieldList<Connection> &connectionFields()
-{
+const FieldList<Connection> &connectionFields() {
     static const FieldList<Connection> list{
         text("id", &Connection::id),
         text("from", &Connection::from, true),
@@ -88,8 +83,7 @@ const FieldList<Connection> &connectionFields()
     return list;
 }
 
-const FieldList<Workload> &workloadFields()
-{
+const FieldList<Workload> &workloadFields() {
     static const FieldList<Workload> list{
         text("name", &Workload::name, true),
         text("entry", &Workload::entry, true),
@@ -105,14 +99,12 @@ const FieldList<Workload> &workloadFields()
     return list;
 }
 
-const FieldList<Scenario> &scenarioFields()
-{
+const FieldList<Scenario> &scenarioFields() {
     static const FieldList<Scenario> list{text("name", &Scenario::name, true)};
     return list;
 }
 
-const FieldList<ScenarioEvent> &scenarioEventFields()
-{
+const FieldList<ScenarioEvent> &scenarioEventFields() {
     static const FieldList<ScenarioEvent> list = [] {
         FieldList<ScenarioEvent> l{
             number("atSec", &ScenarioEvent::atSec, 0),

@@ -10,7 +10,17 @@
 
 namespace archsim {
 
-enum class ComponentKind { Client, Gateway, LoadBalancer, Service, Database, Cache, Queue, Storage, External };
+enum class ComponentKind {
+    Client,
+    Gateway,
+    LoadBalancer,
+    Service,
+    Database,
+    Cache,
+    Queue,
+    Storage,
+    External
+};
 enum class Distribution { Exponential, Constant, Lognormal, Uniform };
 enum class CallMode { Sync, Async };
 enum class BalancingPolicy { RoundRobin, LeastOutstanding, Random };
@@ -21,9 +31,9 @@ enum class ScenarioAction { Crash, ZoneDown, Latency, Slowdown, Load };
 template <class E> struct EnumNames;
 
 template <> struct EnumNames<ComponentKind> {
-    static constexpr std::array<const char *, 9> names{"client",  "gateway", "loadbalancer",
+    static constexpr std::array<const char *, 9> names{"client",  "gateway",  "loadbalancer",
                                                        "service", "database", "cache",
-                                                       "queue",   "storage", "external"};
+                                                       "queue",   "storage",  "external"};
 };
 template <> struct EnumNames<Distribution> {
     static constexpr std::array<const char *, 4> names{"exponential", "constant", "lognormal",
@@ -41,32 +51,31 @@ template <> struct EnumNames<LoadPattern> {
                                                        "diurnal"};
 };
 template <> struct EnumNames<ScenarioAction> {
-    static constexpr std::array<const char *, 5> names{"crash", "zone-down", "latency",
-                                                       "slowdown", "load"};
+    static constexpr std::array<const char *, 5> names{"crash", "zone-down", "latency", "slowdown",
+                                                       "load"};
 };
 
-template <class E> QString toString(E value)
-{
+// Named enumName, not toString: an unconstrained toString would clash with QTest::toString.
+template <class E> QString enumName(E value) {
     return QString::fromLatin1(EnumNames<E>::names.at(static_cast<std::size_t>(value)));
 }
 
-template <class E> std::optional<E> enumFromString(const QString &text)
-{
+template <class E> std::optional<E> enumFromString(const QString &text) {
     const auto &names = EnumNames<E>::names;
     for (std::size_t i = 0; i < names.size(); ++i)
-        if (text == QLatin1String(names[i]))
-            return static_cast<E>(i);
+        if (text == QLatin1String(names[i])) return static_cast<E>(i);
     return std::nullopt;
 }
 
-template <class E> QStringList enumNames()
-{
+template <class E> QStringList enumNames() {
     QStringList list;
     for (const char *name : EnumNames<E>::names)
         list << QString::fromLatin1(name);
     return list;
 }
 
-template <class E> constexpr std::size_t enumCount() { return EnumNames<E>::names.size(); }
+template <class E> constexpr std::size_t enumCount() {
+    return EnumNames<E>::names.size();
+}
 
 } // namespace archsim

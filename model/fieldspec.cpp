@@ -7,25 +7,29 @@
 
 namespace archsim {
 
-static QString describe(const QJsonValue &value)
-{
+static QString describe(const QJsonValue &value) {
     switch (value.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Double: return QString::number(value.toDouble());
-    case QJsonValue::String: return QStringLiteral("\"%1\"").arg(value.toString());
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: break;
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double:
+        return QString::number(value.toDouble());
+    case QJsonValue::String:
+        return QStringLiteral("\"%1\"").arg(value.toString());
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
     }
     return QStringLiteral("nothing");
 }
 
 QString fieldValueError(FieldType type, const QStringList &choices, bool optional,
-                        const QJsonValue &value)
-{
-    if (value.isNull() && optional)
-        return {};
+                        const QJsonValue &value) {
+    if (value.isNull() && optional) return {};
     switch (type) {
     case FieldType::Integer: {
         if (!value.isDouble())
@@ -45,8 +49,9 @@ QString fieldValueError(FieldType type, const QStringList &choices, bool optiona
         return value.isString() ? QString()
                                 : QStringLiteral("expected a string, got %1").arg(describe(value));
     case FieldType::Boolean:
-        return value.isBool() ? QString()
-                              : QStringLiteral("expected true or false, got %1").arg(describe(value));
+        return value.isBool()
+                   ? QString()
+                   : QStringLiteral("expected true or false, got %1").arg(describe(value));
     case FieldType::TextList:
         if (!value.isArray())
             return QStringLiteral("expected an array of strings, got %1").arg(describe(value));

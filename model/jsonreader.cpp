@@ -22,11 +22,13 @@ class Reader {
 public:
     ProblemList problems;
 
-    void report(Severity severity, const Place &place, const QString &field, const QString &message)
-    {
+    void report(Severity severity, const Place &place, const QString &field,
+                const QString &message) {
         Problem p;
         p.severity = severity;
-        p.path = field.isEmpty() ? place.path : place.path + QLatin1Char('.') + field;
+        p.path = field.isEmpty()        ? place.path
+                 : place.path.isEmpty() ? field
+                                        : place.path + QLatin1Char('.') + field;
         p.variant = place.variant;
         p.elementKind = place.kind;
         p.elementId = place.id;
@@ -37,8 +39,7 @@ public:
 
     template <class T>
     void readFields(const QJsonObject &obj, const FieldList<T> &fields, T &item, const Place &place,
-                    QSet<QString> &known)
-    {
+                    QSet<QString> &known) {
         for (const FieldSpec<T> &f : fields) {
             known.insert(f.key);
             const auto it = obj.constFind(f.key);
@@ -58,22 +59,18 @@ public:
 
     // Fields this version does not know stay in `extra`, so writing the file back loses nothing.
     void keepUnknown(const QJsonObject &obj, const QSet<QString> &known, QJsonObject &extra,
-                     const Place &place, const QString &hint = {})
-    {
+                     const Place &place, const QString &hint = {}) {
         for (auto it = obj.constBegin(); it != obj.constEnd(); ++it) {
-            if (known.contains(it.key()))
-                continue;
+            if (known.contains(it.key())) continue;
             extra.insert(it.key(), it.value());
             report(Severity::Warning, place, it.key(),
                    hint.isEmpty() ? QStringLiteral("unknown field, kept as it is") : hint);
         }
     }
 
-    QJsonArray array(const QJsonObject &obj, const QString &key, const Place &place)
-    {
+    QJsonArray array(const QJsonObject &obj, const QString &key, const Place &place) {
         const QJsonValue v = obj.value(key);
-        if (v.isUndefined() || v.isNull())
-            return {};
+        if (v.isUndefined() || v.isNull()) return {};
         if (!v.isArray()) {
             report(Severity::Error, place, key, QStringLiteral("expected an array"));
             return {};
@@ -83,8 +80,7 @@ public:
 
     template <class T>
     bool element(const QJsonValue &value, const FieldList<T> &fields, T &item, Place place,
-                 QSet<QString> &known)
-    {
+                 QSet<QString> &known) {
         if (!value.isObject()) {
             report(Severity::Error, place, {}, QStringLiteral("expected an object"));
             return false;
@@ -96,19 +92,17 @@ public:
     Variant readVariant(const QJsonObject &obj, const QString &path);
 };
 
-QString elementId(const QJsonValue &value, const char *key)
-{
+QString elementId(const QJsonValue &value, const char *key) {
     return value.toObject().value(QLatin1String(key)).toString();
 }
 
-Variant Reader::readVariant(const QJsonObject &obj, const QString &path)
-{
+Variant Reader::readVariant(const QJsonObject &obj, const QString &path) {
     Variant v;
     Place place{path, obj.value(QLatin1String("name")).toString(), {}, {}};
-    const QSet<QString> variantKeys{QStringLiteral("name"),        QStringLiteral("description"),
-                                    QStringLiteral("layers"),      QStringLiteral("units"),
-                                    QStringLiteral("components"),  QStringLiteral("connections"),
-                                    QStringLiteral("workloads"),   QStringLiteral("scenarios")};
+    const QSet<QString> variantKeys{QStringLiteral("name"),       QStringLiteral("description"),
+                                    QStringLiteral("layers"),     QStringLiteral("units"),
+                                    QStringLiteral("components"), QStringLiteral("connections"),
+                                    QStringLiteral("workloads"),  QStringLiteral("scenarios")};
     const QJsonValue name = obj.value(QLatin1String("name"));
     if (!name.isString())
         report(Severity::Error, place, QStringLiteral("name"),
@@ -155,8 +149,7 @@ Variant Reader::readVariant(const QJsonObject &obj, const QString &path)
         Component component;
         QSet<QString> known;
         const Place p = itemPlace("components", i, "component", elementId(components[i], "id"));
-        if (!element(components[i], componentFields(), component, p, known))
-            continue;
+        if (!element(components[i], componentFields(), component, p, known)) continue;
         const QJsonObject co = components[i].toObject();
         QString hint;
         if (!co.contains(QLatin1String("unit"))) {
@@ -168,8 +161,9 @@ Variant Reader::readVariant(const QJsonObject &obj, const QString &path)
             component.unit = component.id;
             implicitUnits << unit;
         } else {
-            hint = QStringLiteral("unknown field, kept as it is (unit fields belong on unit \"%1\")")
-                       .arg(component.unit);
+            hint =
+                QStringLiteral("unknown field, kept as it is (unit fields belong on unit \"%1\")")
+                    .arg(component.unit);
         }
         keepUnknown(co, known, component.extra, p, hint);
         v.components << component;
@@ -181,7 +175,7 @@ Variant Reader::readVariant(const QJsonObject &obj, const QString &path)
         Connection c;
         QSet<QString> known;
         const QString id = QStringLiteral("%1->%2").arg(elementId(connections[i], "from"),
-                                                       elementId(connections[i], "to"));
+                                                        elementId(connections[i], "to"));
         const Place p = itemPlace("connections", i, "connection", id);
         if (element(connections[i], connectionFields(), c, p, known)) {
             keepUnknown(connections[i].toObject(), known, c.extra, p);
@@ -205,8 +199,7 @@ Variant Reader::readVariant(const QJsonObject &obj, const QString &path)
         Scenario s;
         QSet<QString> known{QStringLiteral("events")};
         const Place p = itemPlace("scenarios", i, "scenario", elementId(scenarios[i], "name"));
-        if (!element(scenarios[i], scenarioFields(), s, p, known))
-            continue;
+        if (!element(scenarios[i], scenarioFields(), s, p, known)) continue;
         const QJsonArray events = array(scenarios[i].toObject(), QStringLiteral("events"), p);
         for (int e = 0; e < events.size(); ++e) {
             ScenarioEvent event;
@@ -225,8 +218,7 @@ Variant Reader::readVariant(const QJsonObject &obj, const QString &path)
 }
 
 // "line 3, column 14" for a byte offset into the document.
-QString lineAndColumn(const QByteArray &data, int offset)
-{
+QString lineAndColumn(const QByteArray &data, int offset) {
     int line = 1;
     int column = 1;
     for (int i = 0; i < offset && i < data.size(); ++i) {
@@ -242,8 +234,7 @@ QString lineAndColumn(const QByteArray &data, int offset)
 
 } // namespace
 
-ReadResult readProjectJson(const QByteArray &data)
-{
+ReadResult readProjectJson(const QByteArray &data) {
     ReadResult result;
     Reader reader;
     const Place root{};

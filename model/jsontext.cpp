@@ -9,18 +9,18 @@ namespace archsim {
 namespace {
 constexpr int kLineWidth = 100;
 
-QByteArray scalarText(const QJsonValue &value)
-{
+QByteArray scalarText(const QJsonValue &value) {
     // QJsonDocument only serialises containers; wrap the value and strip the brackets.
     const QByteArray text = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
     return text.mid(1, text.size() - 2);
 }
 
-QByteArray keyText(const QString &key) { return scalarText(QJsonValue(key)); }
+QByteArray keyText(const QString &key) {
+    return scalarText(QJsonValue(key));
+}
 } // namespace
 
-JsonNode::JsonNode(const QJsonValue &value)
-{
+JsonNode::JsonNode(const QJsonValue &value) {
     if (value.isObject()) {
         m_kind = Kind::Object;
         const QJsonObject obj = value.toObject();
@@ -35,40 +35,35 @@ JsonNode::JsonNode(const QJsonValue &value)
     }
 }
 
-JsonNode &JsonNode::insert(const QString &key, const JsonNode &value)
-{
+JsonNode &JsonNode::insert(const QString &key, const JsonNode &value) {
     m_members.append({key, value});
     return *this;
 }
 
-JsonNode &JsonNode::append(const JsonNode &value)
-{
+JsonNode &JsonNode::append(const JsonNode &value) {
     m_items.append(value);
     return *this;
 }
 
-bool JsonNode::isEmptyContainer() const
-{
+bool JsonNode::isEmptyContainer() const {
     return (m_kind == Kind::Object && m_members.isEmpty()) ||
            (m_kind == Kind::Array && m_items.isEmpty());
 }
 
-bool JsonNode::isFlat() const
-{
+bool JsonNode::isFlat() const {
     for (const auto &member : m_members)
         if (member.second.m_kind == Kind::Object ||
             (member.second.m_kind == Kind::Array && !member.second.isFlat()))
             return false;
     for (const JsonNode &item : m_items)
-        if (item.m_kind != Kind::Scalar)
-            return false;
+        if (item.m_kind != Kind::Scalar) return false;
     return true;
 }
 
-QByteArray JsonNode::compact() const
-{
+QByteArray JsonNode::compact() const {
     switch (m_kind) {
-    case Kind::Scalar: return scalarText(m_scalar);
+    case Kind::Scalar:
+        return scalarText(m_scalar);
     case Kind::Array: {
         QByteArrayList parts;
         for (const JsonNode &item : m_items)
@@ -76,8 +71,7 @@ QByteArray JsonNode::compact() const
         return '[' + parts.join(", ") + ']';
     }
     case Kind::Object: {
-        if (m_members.isEmpty())
-            return "{}";
+        if (m_members.isEmpty()) return "{}";
         QByteArrayList parts;
         for (const auto &member : m_members)
             parts << keyText(member.first) + ": " + member.second.compact();
@@ -87,8 +81,7 @@ QByteArray JsonNode::compact() const
     return {};
 }
 
-void JsonNode::write(QByteArray &out, int indent) const
-{
+void JsonNode::write(QByteArray &out, int indent) const {
     if (m_kind == Kind::Scalar || isEmptyContainer()) {
         out += compact();
         return;
@@ -116,8 +109,7 @@ void JsonNode::write(QByteArray &out, int indent) const
     out += QByteArray(indent, ' ') + (m_kind == Kind::Object ? "}" : "]");
 }
 
-QByteArray JsonNode::toJson() const
-{
+QByteArray JsonNode::toJson() const {
     QByteArray out;
     write(out, 0);
     out += '\n';

@@ -20,7 +20,7 @@ public:
     static JsonNode array() { return JsonNode(Kind::Array); }
 
     JsonNode &insert(const QString &key, const JsonNode &value); // objects: appends the key
-    JsonNode &append(const JsonNode &value);                      // arrays
+    JsonNode &append(const JsonNode &value);                     // arrays
     bool isEmptyContainer() const;
 
     // Two-space indentation; objects and arrays of scalars that fit on a line stay on one.
@@ -28,7 +28,8 @@ public:
 
 private:
     enum class Kind { Scalar, Object, Array };
-    explicit JsonNode(Kind kind) : m_kind(kind) {}
+    explicit JsonNode(Kind kind)
+        : m_kind(kind) {}
     void write(QByteArray &out, int indent) const;
     bool isFlat() const;
     QByteArray compact() const;

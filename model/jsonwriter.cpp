@@ -6,29 +6,24 @@
 namespace archsim {
 namespace {
 
-template <class T> void writeFields(JsonNode &node, const FieldList<T> &fields, const T &item)
-{
+template <class T> void writeFields(JsonNode &node, const FieldList<T> &fields, const T &item) {
     for (const FieldSpec<T> &f : fields)
-        if (f.shouldWrite(item))
-            node.insert(f.key, JsonNode(f.get(item)));
+        if (f.shouldWrite(item)) node.insert(f.key, JsonNode(f.get(item)));
 }
 
-void writeExtra(JsonNode &node, const QJsonObject &extra)
-{
+void writeExtra(JsonNode &node, const QJsonObject &extra) {
     for (auto it = extra.begin(); it != extra.end(); ++it)
         node.insert(it.key(), JsonNode(it.value()));
 }
 
-template <class T> JsonNode element(const FieldList<T> &fields, const T &item)
-{
+template <class T> JsonNode element(const FieldList<T> &fields, const T &item) {
     JsonNode node = JsonNode::object();
     writeFields(node, fields, item);
     writeExtra(node, item.extra);
     return node;
 }
 
-JsonNode writeVariant(const Variant &v)
-{
+JsonNode writeVariant(const Variant &v) {
     JsonNode node = JsonNode::object();
     node.insert(QStringLiteral("name"), JsonNode(QJsonValue(v.name)));
     if (!v.description.isEmpty())
@@ -41,8 +36,7 @@ JsonNode writeVariant(const Variant &v)
 
     JsonNode units = JsonNode::array();
     for (const Unit &u : v.units)
-        if (!u.implicit)
-            units.append(element(unitFields(), u));
+        if (!u.implicit) units.append(element(unitFields(), u));
     node.insert(QStringLiteral("units"), units);
 
     JsonNode components = JsonNode::array();
@@ -53,11 +47,9 @@ JsonNode writeVariant(const Variant &v)
         for (const FieldSpec<Component> &f : componentFields()) {
             if (inlineUnit && f.key == QLatin1String("unit"))
                 continue; // written as the unit's own fields below
-            if (f.shouldWrite(c))
-                cn.insert(f.key, JsonNode(f.get(c)));
+            if (f.shouldWrite(c)) cn.insert(f.key, JsonNode(f.get(c)));
         }
-        if (inlineUnit)
-            writeFields(cn, inlineUnitFields(), *own);
+        if (inlineUnit) writeFields(cn, inlineUnitFields(), *own);
         writeExtra(cn, c.extra);
         components.append(cn);
     }
@@ -91,8 +83,7 @@ JsonNode writeVariant(const Variant &v)
 
 } // namespace
 
-QByteArray writeProjectJson(const Project &project)
-{
+QByteArray writeProjectJson(const Project &project) {
     JsonNode root = JsonNode::object();
     root.insert(QStringLiteral("format"), JsonNode(QJsonValue(QStringLiteral("archsim"))));
     root.insert(QStringLiteral("version"), JsonNode(QJsonValue(kFormatVersion)));

@@ -19,7 +19,8 @@ struct Problem {
     QString field;
     QString message;
 
-    // "variants[0].connections[3].to: unknown component "paymnt" (variant "Shop", connection web->paymnt)"
+    // "variants[0].connections[3].to: unknown component "paymnt" (variant "Shop", connection
+    // web->paymnt)"
     QString toString() const;
 };
 

@@ -2,11 +2,9 @@
 
 namespace archsim {
 
-const Variant *Project::findVariant(const QString &name) const
-{
+const Variant *Project::findVariant(const QString &name) const {
     for (const Variant &v : variants)
-        if (v.name == name)
-            return &v;
+        if (v.name == name) return &v;
     return nullptr;
 }
 

@@ -10,8 +10,7 @@
 namespace archsim {
 
 namespace {
-Problem problem(const QString &message)
-{
+Problem problem(const QString &message) {
     Problem p;
     p.message = message;
     return p;
@@ -21,20 +20,17 @@ Problem problem(const QString &message)
 constexpr qint64 kMaxJsonBytes = qint64(512) * 1024 * 1024;
 } // namespace
 
-ProjectFormat formatForPath(const QString &path)
-{
+ProjectFormat formatForPath(const QString &path) {
     const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == QLatin1String("json"))
-        return ProjectFormat::Json;
-    if (suffix == QLatin1String("archsim"))
-        return ProjectFormat::Archsim;
+    if (suffix == QLatin1String("json")) return ProjectFormat::Json;
+    if (suffix == QLatin1String("archsim")) return ProjectFormat::Archsim;
     return ProjectFormat::Unknown;
 }
 
-ReadResult loadProject(const QString &path)
-{
+ReadResult loadProject(const QString &path) {
     switch (formatForPath(path)) {
-    case ProjectFormat::Archsim: return loadProjectFile(path);
+    case ProjectFormat::Archsim:
+        return loadProjectFile(path);
     case ProjectFormat::Json: {
         ReadResult result;
         QFile file(path);
@@ -49,7 +45,8 @@ ReadResult loadProject(const QString &path)
         }
         return result;
     }
-    case ProjectFormat::Unknown: break;
+    case ProjectFormat::Unknown:
+        break;
     }
     ReadResult result;
     result.problems << problem(
@@ -57,10 +54,10 @@ ReadResult loadProject(const QString &path)
     return result;
 }
 
-ProblemList saveProject(const QString &path, const Project &project)
-{
+ProblemList saveProject(const QString &path, const Project &project) {
     switch (formatForPath(path)) {
-    case ProjectFormat::Archsim: return saveProjectFile(path, project);
+    case ProjectFormat::Archsim:
+        return saveProjectFile(path, project);
     case ProjectFormat::Json: {
         // QSaveFile writes a temporary file and renames it: a crash keeps the old file.
         QSaveFile file(path);
@@ -71,7 +68,8 @@ ProblemList saveProject(const QString &path, const Project &project)
             return {problem(QStringLiteral("cannot write: %1").arg(file.errorString()))};
         return {};
     }
-    case ProjectFormat::Unknown: break;
+    case ProjectFormat::Unknown:
+        break;
     }
     return {problem(
         QStringLiteral("unknown file type: use a .archsim project or a .json interchange file"))};

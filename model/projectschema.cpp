@@ -88,8 +88,7 @@ CREATE TABLE run (
   result TEXT NOT NULL);
 )sql";
 
-const QByteArrayList &schemaMigrations()
-{
+const QByteArrayList &schemaMigrations() {
     static const QByteArrayList list{QByteArray(kVersion1), QByteArray(kVersion2)};
     return list;
 }

@@ -18,16 +18,14 @@ namespace {
 
 const QString kComponentLayout = QStringLiteral("component");
 
-Problem fileProblem(const QString &message, const QString &path = {})
-{
+Problem fileProblem(const QString &message, const QString &path = {}) {
     Problem p;
     p.path = path;
     p.message = message;
     return p;
 }
 
-QByteArray placeholders(int count)
-{
+QByteArray placeholders(int count) {
     QByteArrayList marks;
     for (int i = 0; i < count; ++i)
         marks << "?";
@@ -39,10 +37,11 @@ QByteArray placeholders(int count)
 
 class ProjectWriter {
 public:
-    ProjectWriter(SqliteDatabase &db, const SaveOptions &options) : m_db(db), m_options(options) {}
+    ProjectWriter(SqliteDatabase &db, const SaveOptions &options)
+        : m_db(db)
+        , m_options(options) {}
 
-    void write(const Project &project)
-    {
+    void write(const Project &project) {
         // Children go with their variant through ON DELETE CASCADE.
         m_db.execute("DELETE FROM variant; DELETE FROM project_info;");
         SqliteStatement info(m_db.handle(), "INSERT INTO project_info (key, value) VALUES (?, ?)");
@@ -59,8 +58,7 @@ public:
     }
 
 private:
-    void stepRow(SqliteStatement &st)
-    {
+    void stepRow(SqliteStatement &st) {
         st.step();
         st.reset();
         ++m_rows;
@@ -69,13 +67,14 @@ private:
     }
 
     template <class T>
-    void writeList(const char *table, qint64 variantId, const FieldList<T> &fields,
-                   const QList<T> &items, const char *extraColumn = nullptr,
-                   const std::function<void(SqliteStatement &, int, const T &)> &bindExtraColumn = {})
-    {
+    void
+    writeList(const char *table, qint64 variantId, const FieldList<T> &fields,
+              const QList<T> &items, const char *extraColumn = nullptr,
+              const std::function<void(SqliteStatement &, int, const T &)> &bindExtraColumn = {}) {
         const int n = columnCount(fields);
         const QByteArray sql = QByteArray("INSERT INTO ") + table + " (variant_id, position, " +
-                               columnList(fields) + (extraColumn ? QByteArray(", ") + extraColumn : "") +
+                               columnList(fields) +
+                               (extraColumn ? QByteArray(", ") + extraColumn : "") +
                                ", extra) VALUES (" + placeholders(n + (extraColumn ? 4 : 3)) + ")";
         SqliteStatement st(m_db.handle(), sql);
         for (int i = 0; i < items.size(); ++i) {
@@ -83,15 +82,13 @@ private:
             st.bind(index++, variantId);
             st.bind(index++, qint64(i));
             bindFields(st, index, fields, items[i]);
-            if (extraColumn)
-                bindExtraColumn(st, index++, items[i]);
+            if (extraColumn) bindExtraColumn(st, index++, items[i]);
             bindExtra(st, index, items[i].extra);
             stepRow(st);
         }
     }
 
-    void writeVariant(const Variant &v, int position)
-    {
+    void writeVariant(const Variant &v, int position) {
         SqliteStatement st(m_db.handle(),
                            "INSERT INTO variant (position, name, description, extra) "
                            "VALUES (?, ?, ?, ?)");
@@ -115,8 +112,7 @@ private:
         writeLayout(id, v.components);
     }
 
-    void writeEvents(qint64 variantId, const QList<Scenario> &scenarios)
-    {
+    void writeEvents(qint64 variantId, const QList<Scenario> &scenarios) {
         const auto &fields = scenarioEventFields();
         SqliteStatement st(m_db.handle(),
                            "INSERT INTO scenario_event (variant_id, scenario_position, position, " +
@@ -135,8 +131,7 @@ private:
         }
     }
 
-    void writeLayout(qint64 variantId, const QList<Component> &components)
-    {
+    void writeLayout(qint64 variantId, const QList<Component> &components) {
         const auto &fields = componentFields();
         SqliteStatement st(m_db.handle(),
                            "INSERT INTO layout (variant_id, element_kind, position, element_id, " +
@@ -163,10 +158,10 @@ private:
 
 class ProjectReader {
 public:
-    explicit ProjectReader(SqliteDatabase &db) : m_db(db) {}
+    explicit ProjectReader(SqliteDatabase &db)
+        : m_db(db) {}
 
-    ReadResult read()
-    {
+    ReadResult read() {
         ReadResult result;
         SqliteStatement info(m_db.handle(), "SELECT key, value FROM project_info");
         while (info.step()) {
@@ -176,12 +171,11 @@ public:
             } else if (key == QLatin1String("extra")) {
                 QString error;
                 result.project.extra = readExtra(info, 1, error);
-                if (!error.isEmpty())
-                    m_problems << fileProblem(error);
+                if (!error.isEmpty()) m_problems << fileProblem(error);
             }
         }
-        SqliteStatement variants(m_db.handle(),
-                                 "SELECT id, name, description, extra FROM variant ORDER BY position");
+        SqliteStatement variants(
+            m_db.handle(), "SELECT id, name, description, extra FROM variant ORDER BY position");
         while (variants.step()) {
             Variant v;
             const qint64 id = variants.columnInt(0);
@@ -199,20 +193,26 @@ public:
     }
 
 private:
-    void report(const QString &error, const QString &path, const QString &variant)
-    {
-        if (error.isEmpty())
-            return;
+    void report(const QString &error, const QString &path, const QString &variant) {
+        if (error.isEmpty()) return;
         Problem p = fileProblem(error, path);
         p.variant = variant;
         m_problems << p;
     }
+    void report(const QList<CellError> &errors, const QString &path, const QString &variant) {
+        for (const CellError &e : errors) {
+            Problem p = fileProblem(e.message, path + QLatin1Char('.') + e.field);
+            p.variant = variant;
+            p.field = e.field;
+            m_problems << p;
+        }
+    }
 
     template <class T>
-    QList<T> readList(const char *table, qint64 variantId, const FieldList<T> &fields,
-                      const QString &path, const QString &variant, const char *extraColumn = nullptr,
-                      const std::function<void(const SqliteStatement &, int, T &)> &readExtraColumn = {})
-    {
+    QList<T>
+    readList(const char *table, qint64 variantId, const FieldList<T> &fields, const QString &path,
+             const QString &variant, const char *extraColumn = nullptr,
+             const std::function<void(const SqliteStatement &, int, T &)> &readExtraColumn = {}) {
         QList<T> items;
         SqliteStatement st(m_db.handle(), "SELECT " + columnList(fields) +
                                               (extraColumn ? QByteArray(", ") + extraColumn : "") +
@@ -222,13 +222,10 @@ private:
         while (st.step()) {
             T item;
             int column = 0;
-            const QString itemPath = QStringLiteral("%1.%2s[%3]")
-                                         .arg(path, QLatin1String(table))
-                                         .arg(items.size());
-            for (const QString &error : readFields(st, column, fields, item))
-                report(error, itemPath, variant);
-            if (extraColumn)
-                readExtraColumn(st, column++, item);
+            const QString itemPath =
+                QStringLiteral("%1.%2s[%3]").arg(path, QLatin1String(table)).arg(items.size());
+            report(readFields(st, column, fields, item), itemPath, variant);
+            if (extraColumn) readExtraColumn(st, column++, item);
             QString error;
             item.extra = readExtra(st, column, error);
             report(error, itemPath, variant);
@@ -237,8 +234,7 @@ private:
         return items;
     }
 
-    void readVariant(qint64 id, Variant &v, const QString &path)
-    {
+    void readVariant(qint64 id, Variant &v, const QString &path) {
         v.layers = readList("layer", id, layerFields(), path, v.name);
         v.units = readList<Unit>("unit", id, unitFields(), path, v.name, "implicit",
                                  [](const SqliteStatement &st, int column, Unit &u) {
@@ -252,8 +248,7 @@ private:
         readLayout(id, v, path);
     }
 
-    void readEvents(qint64 variantId, Variant &v, const QString &path)
-    {
+    void readEvents(qint64 variantId, Variant &v, const QString &path) {
         const auto &fields = scenarioEventFields();
         SqliteStatement st(m_db.handle(), "SELECT scenario_position, " + columnList(fields) +
                                               ", extra FROM scenario_event WHERE variant_id = ? "
@@ -271,8 +266,7 @@ private:
                                           .arg(path)
                                           .arg(s)
                                           .arg(v.scenarios[s].events.size());
-            for (const QString &error : readFields(st, column, fields, event))
-                report(error, eventPath, v.name);
+            report(readFields(st, column, fields, event), eventPath, v.name);
             QString error;
             event.extra = readExtra(st, column, error);
             report(error, eventPath, v.name);
@@ -280,8 +274,7 @@ private:
         }
     }
 
-    void readLayout(qint64 variantId, Variant &v, const QString &path)
-    {
+    void readLayout(qint64 variantId, Variant &v, const QString &path) {
         const auto &fields = componentFields();
         SqliteStatement st(m_db.handle(), "SELECT position, " + columnList(fields, true) +
                                               " FROM layout WHERE variant_id = ? AND "
@@ -293,8 +286,8 @@ private:
             if (i < 0 || i >= v.components.size())
                 continue; // geometry of an element that is gone: harmless, dropped on next save
             int column = 1;
-            for (const QString &error : readFields(st, column, fields, v.components[i], true))
-                report(error, QStringLiteral("%1.components[%2]").arg(path).arg(i), v.name);
+            report(readFields(st, column, fields, v.components[i], true),
+                   QStringLiteral("%1.components[%2]").arg(path).arg(i), v.name);
         }
     }
 
@@ -302,25 +295,21 @@ private:
     ProblemList m_problems;
 };
 
-void migrate(SqliteDatabase &db, int from)
-{
+void migrate(SqliteDatabase &db, int from) {
     const QByteArrayList &steps = schemaMigrations();
     for (int version = from; version < steps.size(); ++version)
         db.execute(steps[version]);
     db.execute(QByteArray("PRAGMA user_version = ") + QByteArray::number(steps.size()));
 }
 
-bool looksLikeSqlite(const QString &path)
-{
+bool looksLikeSqlite(const QString &path) {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
+    if (!file.open(QIODevice::ReadOnly)) return false;
     return file.read(16) == QByteArray("SQLite format 3\0", 16);
 }
 
 // Why this existing file is not an ArchSim project we can read, or empty when it is one.
-QString checkProjectDatabase(SqliteDatabase &db, int &version)
-{
+QString checkProjectDatabase(SqliteDatabase &db, int &version) {
     const qint64 appId = db.pragmaInt("application_id");
     if (appId != kApplicationId)
         return QStringLiteral("an SQLite database of another application (application_id "
@@ -332,13 +321,11 @@ QString checkProjectDatabase(SqliteDatabase &db, int &version)
                               "this version reads up to schema version %2")
             .arg(version)
             .arg(currentSchemaVersion());
-    if (version < 1)
-        return QStringLiteral("the project file has no schema version; it is damaged");
+    if (version < 1) return QStringLiteral("the project file has no schema version; it is damaged");
     return {};
 }
 
-QString describeSqliteFailure(const SqliteError &e)
-{
+QString describeSqliteFailure(const SqliteError &e) {
     const int primary = e.code() & 0xff;
     if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
         return QStringLiteral("the project file is damaged (%1)").arg(e.message());
@@ -347,20 +334,16 @@ QString describeSqliteFailure(const SqliteError &e)
 
 } // namespace
 
-ReadResult loadProjectFile(const QString &path)
-{
+ReadResult loadProjectFile(const QString &path) {
     ReadResult result;
     const QFileInfo info(path);
     auto fail = [&](const QString &message) {
         result.problems << fileProblem(message);
         return result;
     };
-    if (!info.exists())
-        return fail(QStringLiteral("file not found"));
-    if (info.isDir())
-        return fail(QStringLiteral("is a folder, not a project file"));
-    if (info.size() == 0)
-        return fail(QStringLiteral("the file is empty, not an ArchSim project"));
+    if (!info.exists()) return fail(QStringLiteral("file not found"));
+    if (info.isDir()) return fail(QStringLiteral("is a folder, not a project file"));
+    if (info.size() == 0) return fail(QStringLiteral("the file is empty, not an ArchSim project"));
     if (!looksLikeSqlite(path))
         return fail(QStringLiteral("not an ArchSim project: not an SQLite database (a damaged "
                                    "file or another kind of file)"));
@@ -374,8 +357,7 @@ ReadResult loadProjectFile(const QString &path)
         }
         int version = 0;
         const QString problem = checkProjectDatabase(*db, version);
-        if (!problem.isEmpty())
-            return fail(problem);
+        if (!problem.isEmpty()) return fail(problem);
         SqliteStatement check(db->handle(), "PRAGMA quick_check");
         if (check.step() && check.columnText(0) != QLatin1String("ok"))
             return fail(QStringLiteral("the project file is damaged: %1").arg(check.columnText(0)));
@@ -392,12 +374,11 @@ ReadResult loadProjectFile(const QString &path)
     }
 }
 
-ProblemList saveProjectFile(const QString &path, const Project &project, const SaveOptions &options)
-{
+ProblemList saveProjectFile(const QString &path, const Project &project,
+                            const SaveOptions &options) {
     const QFileInfo info(path);
     const bool existed = info.exists() && info.size() > 0;
-    if (info.isDir())
-        return {fileProblem(QStringLiteral("is a folder, not a project file"))};
+    if (info.isDir()) return {fileProblem(QStringLiteral("is a folder, not a project file"))};
     if (existed && !looksLikeSqlite(path))
         return {fileProblem(QStringLiteral("refusing to overwrite a file that is not an ArchSim "
                                            "project"))};
@@ -414,14 +395,12 @@ ProblemList saveProjectFile(const QString &path, const Project &project, const S
         SqliteTransaction tx(db);
         if (!existed)
             db.execute(QByteArray("PRAGMA application_id = ") + QByteArray::number(kApplicationId));
-        if (version < currentSchemaVersion())
-            migrate(db, version);
+        if (version < currentSchemaVersion()) migrate(db, version);
         ProjectWriter(db, options).write(project);
         tx.commit();
         return {};
     } catch (const SqliteError &e) {
-        if (created)
-            QFile::remove(path);
+        if (created) QFile::remove(path);
         return {fileProblem(QStringLiteral("could not save: %1").arg(describeSqliteFailure(e)))};
     }
 }

@@ -14,14 +14,14 @@ namespace archsim {
 struct ScenarioEvent {
     double atSec = 0;
     ScenarioAction action = ScenarioAction::Crash;
-    double forSec = 0;       // 0: until the end of the run
-    QString unit;            // crash, latency, slowdown
-    QString connection;      // latency on a connection (its id)
-    QString zone;            // zone-down
-    QString workload;        // load; empty: every workload
+    double forSec = 0;           // 0: until the end of the run
+    QString unit;                // crash, latency, slowdown
+    QString connection;          // latency on a connection (its id)
+    QString zone;                // zone-down
+    QString workload;            // load; empty: every workload
     std::optional<int> replicas; // crash; unset: all replicas
-    double latencyMs = 0;    // latency
-    double factor = 1;       // slowdown (service time x factor) or load (rate x factor)
+    double latencyMs = 0;        // latency
+    double factor = 1;           // slowdown (service time x factor) or load (rate x factor)
     QJsonObject extra;
 
     bool operator==(const ScenarioEvent &) const = default;

@@ -5,60 +5,68 @@
 namespace archsim {
 
 namespace {
-[[noreturn]] void fail(sqlite3 *db, int rc)
-{
+[[noreturn]] void fail(sqlite3 *db, int rc) {
     const char *text = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     throw SqliteError(rc, QString::fromUtf8(text));
 }
 } // namespace
 
-SqliteStatement::SqliteStatement(sqlite3 *db, const QByteArray &sql) : m_db(db)
-{
+SqliteStatement::SqliteStatement(sqlite3 *db, const QByteArray &sql)
+    : m_db(db) {
     check(sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &m_stmt, nullptr));
 }
 
-SqliteStatement::~SqliteStatement() { sqlite3_finalize(m_stmt); }
-
-void SqliteStatement::check(int rc) const
-{
-    if (rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
-        fail(m_db, rc);
+SqliteStatement::~SqliteStatement() {
+    sqlite3_finalize(m_stmt);
 }
 
-void SqliteStatement::bindNull(int index) { check(sqlite3_bind_null(m_stmt, index)); }
-void SqliteStatement::bind(int index, qint64 value) { check(sqlite3_bind_int64(m_stmt, index, value)); }
-void SqliteStatement::bind(int index, double value) { check(sqlite3_bind_double(m_stmt, index, value)); }
-void SqliteStatement::bind(int index, const QString &text)
-{
+void SqliteStatement::check(int rc) const {
+    if (rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE) fail(m_db, rc);
+}
+
+void SqliteStatement::bindNull(int index) {
+    check(sqlite3_bind_null(m_stmt, index));
+}
+void SqliteStatement::bind(int index, qint64 value) {
+    check(sqlite3_bind_int64(m_stmt, index, value));
+}
+void SqliteStatement::bind(int index, double value) {
+    check(sqlite3_bind_double(m_stmt, index, value));
+}
+void SqliteStatement::bind(int index, const QString &text) {
     const QByteArray utf8 = text.toUtf8();
     check(sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT));
 }
 
-bool SqliteStatement::step()
-{
+bool SqliteStatement::step() {
     const int rc = sqlite3_step(m_stmt);
     check(rc);
     return rc == SQLITE_ROW;
 }
 
-void SqliteStatement::reset()
-{
+void SqliteStatement::reset() {
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
 }
 
-int SqliteStatement::columnCount() const { return sqlite3_column_count(m_stmt); }
-int SqliteStatement::columnType(int column) const { return sqlite3_column_type(m_stmt, column); }
-qint64 SqliteStatement::columnInt(int column) const { return sqlite3_column_int64(m_stmt, column); }
-double SqliteStatement::columnDouble(int column) const { return sqlite3_column_double(m_stmt, column); }
-QString SqliteStatement::columnText(int column) const
-{
+int SqliteStatement::columnCount() const {
+    return sqlite3_column_count(m_stmt);
+}
+int SqliteStatement::columnType(int column) const {
+    return sqlite3_column_type(m_stmt, column);
+}
+qint64 SqliteStatement::columnInt(int column) const {
+    return sqlite3_column_int64(m_stmt, column);
+}
+double SqliteStatement::columnDouble(int column) const {
+    return sqlite3_column_double(m_stmt, column);
+}
+QString SqliteStatement::columnText(int column) const {
     const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
     return text ? QString::fromUtf8(text, sqlite3_column_bytes(m_stmt, column)) : QString();
 }
 
-SqliteDatabase::SqliteDatabase(const QString &path, Mode mode)
-{
+SqliteDatabase::SqliteDatabase(const QString &path, Mode mode) {
     int flags = SQLITE_OPEN_READONLY;
     if (mode == Mode::ReadWrite)
         flags = SQLITE_OPEN_READWRITE;
@@ -76,39 +84,37 @@ SqliteDatabase::SqliteDatabase(const QString &path, Mode mode)
     sqlite3_busy_timeout(m_db, 2000);
 }
 
-SqliteDatabase::SqliteDatabase(sqlite3 *adopted) : m_db(adopted) {}
+SqliteDatabase::SqliteDatabase(sqlite3 *adopted)
+    : m_db(adopted) {}
 
-SqliteDatabase::~SqliteDatabase() { sqlite3_close(m_db); }
+SqliteDatabase::~SqliteDatabase() {
+    sqlite3_close(m_db);
+}
 
-void SqliteDatabase::execute(const QByteArray &sql)
-{
+void SqliteDatabase::execute(const QByteArray &sql) {
     const char *tail = sql.constData();
     const char *end = tail + sql.size();
     while (tail < end) {
         sqlite3_stmt *stmt = nullptr;
         const char *next = nullptr;
         int rc = sqlite3_prepare_v2(m_db, tail, int(end - tail), &stmt, &next);
-        if (rc != SQLITE_OK)
-            fail(m_db, rc);
+        if (rc != SQLITE_OK) fail(m_db, rc);
         if (!stmt) // only whitespace or comments were left
             break;
         while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         }
         sqlite3_finalize(stmt);
-        if (rc != SQLITE_DONE)
-            fail(m_db, rc);
+        if (rc != SQLITE_DONE) fail(m_db, rc);
         tail = next;
     }
 }
 
-qint64 SqliteDatabase::pragmaInt(const char *name)
-{
+qint64 SqliteDatabase::pragmaInt(const char *name) {
     SqliteStatement stmt(m_db, QByteArray("PRAGMA ") + name);
     return stmt.step() ? stmt.columnInt(0) : 0;
 }
 
-std::unique_ptr<SqliteDatabase> SqliteDatabase::copyToMemory() const
-{
+std::unique_ptr<SqliteDatabase> SqliteDatabase::copyToMemory() const {
     sqlite3 *memory = nullptr;
     if (sqlite3_open(":memory:", &memory) != SQLITE_OK) {
         sqlite3_close(memory);
@@ -129,13 +135,12 @@ std::unique_ptr<SqliteDatabase> SqliteDatabase::copyToMemory() const
     return copy;
 }
 
-SqliteTransaction::SqliteTransaction(SqliteDatabase &db) : m_db(db)
-{
+SqliteTransaction::SqliteTransaction(SqliteDatabase &db)
+    : m_db(db) {
     m_db.execute("BEGIN IMMEDIATE");
 }
 
-SqliteTransaction::~SqliteTransaction()
-{
+SqliteTransaction::~SqliteTransaction() {
     if (!m_done) {
         try {
             m_db.execute("ROLLBACK");
@@ -145,8 +150,7 @@ SqliteTransaction::~SqliteTransaction()
     }
 }
 
-void SqliteTransaction::commit()
-{
+void SqliteTransaction::commit() {
     m_db.execute("COMMIT");
     m_done = true;
 }

@@ -17,9 +17,8 @@ namespace archsim {
 class SqliteError : public std::runtime_error {
 public:
     SqliteError(int code, const QString &message)
-        : std::runtime_error(message.toStdString()), m_code(code)
-    {
-    }
+        : std::runtime_error(message.toStdString())
+        , m_code(code) {}
     int code() const { return m_code; }
     QString message() const { return QString::fromStdString(what()); }
 

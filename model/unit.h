@@ -15,18 +15,18 @@ struct Unit {
     QString id;
     QString name;
     int replicas = 1;
-    int threads = 1;                     // concurrency limit per replica
-    std::optional<int> cores;            // unset: as many as threads
-    std::optional<int> queueCapacity;    // waiting requests per replica; unset: unlimited
+    int threads = 1;                  // concurrency limit per replica
+    std::optional<int> cores;         // unset: as many as threads
+    std::optional<int> queueCapacity; // waiting requests per replica; unset: unlimited
     BalancingPolicy policy = BalancingPolicy::RoundRobin;
-    QStringList zones;                   // replicas are spread over these in turn
-    std::optional<double> mtbfHours;     // unset: never fails
+    QStringList zones;               // replicas are spread over these in turn
+    std::optional<double> mtbfHours; // unset: never fails
     double mttrMinutes = 0;
-    double costPerHour = 0;              // per replica
+    double costPerHour = 0; // per replica
     std::optional<int> autoscaleMin;
     std::optional<int> autoscaleMax;
     std::optional<double> autoscaleTargetUtilization;
-    double healthCheckMs = 5000;         // time for balancers to notice a dead replica
+    double healthCheckMs = 5000; // time for balancers to notice a dead replica
     // True when the unit was written as fields of the component of the same id
     // (interfaces.md: "a component without unit is a unit of its own").
     bool implicit = false;

@@ -15,12 +15,11 @@ constexpr int kMaxThreads = 100000;
 class VariantValidator {
 public:
     VariantValidator(const Variant &v, int index, ProblemList &out)
-        : m_v(v), m_root(QStringLiteral("variants[%1]").arg(index)), m_out(out)
-    {
-    }
+        : m_v(v)
+        , m_root(QStringLiteral("variants[%1]").arg(index))
+        , m_out(out) {}
 
-    void run()
-    {
+    void run() {
         if (m_v.name.trimmed().isEmpty())
             error(m_root, {}, {}, QStringLiteral("name"), QStringLiteral("a variant needs a name"));
         checkLayers();
@@ -33,8 +32,7 @@ public:
 
 private:
     void add(Severity s, const QString &path, const QString &kind, const QString &id,
-             const QString &field, const QString &message)
-    {
+             const QString &field, const QString &message) {
         Problem p;
         p.severity = s;
         p.path = field.isEmpty() ? path : path + QLatin1Char('.') + field;
@@ -46,29 +44,24 @@ private:
         m_out << p;
     }
     void error(const QString &path, const QString &kind, const QString &id, const QString &field,
-               const QString &message)
-    {
+               const QString &message) {
         add(Severity::Error, path, kind, id, field, message);
     }
     void warning(const QString &path, const QString &kind, const QString &id, const QString &field,
-                 const QString &message)
-    {
+                 const QString &message) {
         add(Severity::Warning, path, kind, id, field, message);
     }
 
-    QString itemPath(const char *list, int i) const
-    {
+    QString itemPath(const char *list, int i) const {
         return QStringLiteral("%1.%2[%3]").arg(m_root, QLatin1String(list)).arg(i);
     }
 
     // Where a unit is written: its own entry, or the component that carries it inline.
-    QString unitPath(int unitIndex) const
-    {
+    QString unitPath(int unitIndex) const {
         const Unit &u = m_v.units[unitIndex];
         if (u.implicit) {
             const int c = m_v.componentIndex(u.id);
-            if (c >= 0)
-                return itemPath("components", c);
+            if (c >= 0) return itemPath("components", c);
         }
         int explicitIndex = 0;
         for (int i = 0; i < unitIndex; ++i)
@@ -80,34 +73,33 @@ private:
         QString path, kind, id;
     };
 
-    void atLeast(const Ctx &c, const char *field, double value, double min)
-    {
+    void atLeast(const Ctx &c, const char *field, double value, double min) {
         if (!std::isfinite(value))
-            error(c.path, c.kind, c.id, QLatin1String(field), QStringLiteral("not a finite number"));
+            error(c.path, c.kind, c.id, QLatin1String(field),
+                  QStringLiteral("not a finite number"));
         else if (value < min)
             error(c.path, c.kind, c.id, QLatin1String(field),
                   QStringLiteral("must be at least %1, is %2").arg(min).arg(value));
     }
-    void atMost(const Ctx &c, const char *field, double value, double max)
-    {
+    void atMost(const Ctx &c, const char *field, double value, double max) {
         if (std::isfinite(value) && value > max)
             error(c.path, c.kind, c.id, QLatin1String(field),
                   QStringLiteral("must be at most %1, is %2").arg(max).arg(value));
     }
-    void positive(const Ctx &c, const char *field, double value)
-    {
+    void positive(const Ctx &c, const char *field, double value) {
         if (!std::isfinite(value))
-            error(c.path, c.kind, c.id, QLatin1String(field), QStringLiteral("not a finite number"));
+            error(c.path, c.kind, c.id, QLatin1String(field),
+                  QStringLiteral("not a finite number"));
         else if (value <= 0)
             error(c.path, c.kind, c.id, QLatin1String(field),
                   QStringLiteral("must be greater than 0, is %1").arg(value));
     }
     void nonEmptyUnique(const Ctx &c, const char *field, const QString &value,
-                        QHash<QString, QString> &seen, const char *what)
-    {
+                        QHash<QString, QString> &seen, const char *what) {
         if (value.trimmed().isEmpty()) {
             error(c.path, c.kind, c.id, QLatin1String(field),
-                  QStringLiteral("a %1 needs a non-empty %2").arg(QLatin1String(what), QLatin1String(field)));
+                  QStringLiteral("a %1 needs a non-empty %2")
+                      .arg(QLatin1String(what), QLatin1String(field)));
             return;
         }
         if (seen.contains(value))
@@ -118,8 +110,7 @@ private:
             seen.insert(value, c.path);
     }
 
-    void checkLayers()
-    {
+    void checkLayers() {
         QHash<QString, QString> seen;
         for (int i = 0; i < m_v.layers.size(); ++i) {
             const Layer &l = m_v.layers[i];
@@ -128,8 +119,7 @@ private:
         }
     }
 
-    void checkUnits()
-    {
+    void checkUnits() {
         QHash<QString, QString> seen;
         for (int i = 0; i < m_v.units.size(); ++i) {
             const Unit &u = m_v.units[i];
@@ -151,15 +141,12 @@ private:
                 atLeast(c, "cores", *u.cores, 1);
                 atMost(c, "cores", *u.cores, kMaxThreads);
             }
-            if (u.queueCapacity)
-                atLeast(c, "queueCapacity", *u.queueCapacity, 0);
-            if (u.mtbfHours)
-                positive(c, "mtbfHours", *u.mtbfHours);
+            if (u.queueCapacity) atLeast(c, "queueCapacity", *u.queueCapacity, 0);
+            if (u.mtbfHours) positive(c, "mtbfHours", *u.mtbfHours);
             atLeast(c, "mttrMinutes", u.mttrMinutes, 0);
             atLeast(c, "costPerHour", u.costPerHour, 0);
             atLeast(c, "healthCheckMs", u.healthCheckMs, 0);
-            if (u.autoscaleMin)
-                atLeast(c, "autoscaleMin", *u.autoscaleMin, 1);
+            if (u.autoscaleMin) atLeast(c, "autoscaleMin", *u.autoscaleMin, 1);
             if (u.autoscaleMax && u.autoscaleMin && *u.autoscaleMax < *u.autoscaleMin)
                 error(c.path, c.kind, c.id, QStringLiteral("autoscaleMax"),
                       QStringLiteral("must be at least autoscaleMin (%1), is %2")
@@ -179,14 +166,14 @@ private:
                           QStringLiteral("zone \"%1\" is listed twice").arg(z));
                 zones.insert(z);
             }
-            if (!u.implicit && std::none_of(m_v.components.begin(), m_v.components.end(),
-                                            [&](const Component &comp) { return comp.unit == u.id; }))
+            if (!u.implicit &&
+                std::none_of(m_v.components.begin(), m_v.components.end(),
+                             [&](const Component &comp) { return comp.unit == u.id; }))
                 warning(c.path, c.kind, c.id, {}, QStringLiteral("no component runs in this unit"));
         }
     }
 
-    void checkComponents()
-    {
+    void checkComponents() {
         QHash<QString, QString> seen;
         QSet<QString> layers;
         for (const Layer &l : m_v.layers)
@@ -217,23 +204,20 @@ private:
                     error(c.path, c.kind, c.id, QLatin1String(f),
                           QStringLiteral("not a finite number"));
             }
-            if (comp.width)
-                positive(c, "width", *comp.width);
-            if (comp.height)
-                positive(c, "height", *comp.height);
+            if (comp.width) positive(c, "width", *comp.width);
+            if (comp.height) positive(c, "height", *comp.height);
         }
     }
 
-    void checkConnections()
-    {
+    void checkConnections() {
         QHash<QString, QString> seenIds;
         for (int i = 0; i < m_v.connections.size(); ++i) {
             const Connection &con = m_v.connections[i];
             const Ctx c{itemPath("connections", i), QStringLiteral("connection"),
                         con.id.isEmpty() ? con.from + QStringLiteral("->") + con.to : con.id};
-            if (!con.id.isEmpty())
-                nonEmptyUnique(c, "id", con.id, seenIds, "connection");
-            for (const auto &[field, ref] : {std::pair{"from", con.from}, std::pair{"to", con.to}}) {
+            if (!con.id.isEmpty()) nonEmptyUnique(c, "id", con.id, seenIds, "connection");
+            for (const auto &[field, ref] :
+                 {std::pair{"from", con.from}, std::pair{"to", con.to}}) {
                 if (ref.isEmpty())
                     error(c.path, c.kind, c.id, QLatin1String(field),
                           QStringLiteral("a connection needs both ends"));
@@ -259,8 +243,7 @@ private:
         }
     }
 
-    void checkWorkloads()
-    {
+    void checkWorkloads() {
         QHash<QString, QString> seen;
         for (int i = 0; i < m_v.workloads.size(); ++i) {
             const Workload &w = m_v.workloads[i];
@@ -273,32 +256,29 @@ private:
                 error(c.path, c.kind, c.id, QStringLiteral("entry"),
                       QStringLiteral("unknown component \"%1\"").arg(w.entry));
             if (w.ratePerSec && w.users)
-                error(c.path, c.kind, c.id, QStringLiteral("users"),
-                      QStringLiteral("a workload is open (ratePerSec) or closed (users), not both"));
+                error(
+                    c.path, c.kind, c.id, QStringLiteral("users"),
+                    QStringLiteral("a workload is open (ratePerSec) or closed (users), not both"));
             else if (!w.ratePerSec && !w.users)
                 error(c.path, c.kind, c.id, QStringLiteral("ratePerSec"),
                       QStringLiteral("an open workload needs ratePerSec, a closed one users"));
-            if (w.ratePerSec)
-                atLeast(c, "ratePerSec", *w.ratePerSec, 0);
-            if (w.users)
-                atLeast(c, "users", *w.users, 1);
+            if (w.ratePerSec) atLeast(c, "ratePerSec", *w.ratePerSec, 0);
+            if (w.users) atLeast(c, "users", *w.users, 1);
             atLeast(c, "thinkTimeMs", w.thinkTimeMs, 0);
-            if (w.toRatePerSec)
-                atLeast(c, "toRatePerSec", *w.toRatePerSec, 0);
+            if (w.toRatePerSec) atLeast(c, "toRatePerSec", *w.toRatePerSec, 0);
             atLeast(c, "atSec", w.atSec, 0);
             atLeast(c, "forSec", w.forSec, 0);
             positive(c, "periodSec", w.periodSec);
             if (w.pattern != LoadPattern::Constant && !w.toRatePerSec)
                 error(c.path, c.kind, c.id, QStringLiteral("toRatePerSec"),
-                      QStringLiteral("pattern \"%1\" needs toRatePerSec").arg(toString(w.pattern)));
+                      QStringLiteral("pattern \"%1\" needs toRatePerSec").arg(enumName(w.pattern)));
             if (w.pattern != LoadPattern::Constant && w.users)
                 error(c.path, c.kind, c.id, QStringLiteral("pattern"),
                       QStringLiteral("load patterns apply to open workloads only"));
         }
     }
 
-    void checkScenarios()
-    {
+    void checkScenarios() {
         QHash<QString, QString> seen;
         QSet<QString> zones;
         for (const Unit &u : m_v.units)
@@ -306,8 +286,7 @@ private:
                 zones.insert(z);
         QSet<QString> connectionIds;
         for (const Connection &con : m_v.connections)
-            if (!con.id.isEmpty())
-                connectionIds.insert(con.id);
+            if (!con.id.isEmpty()) connectionIds.insert(con.id);
         for (int i = 0; i < m_v.scenarios.size(); ++i) {
             const Scenario &s = m_v.scenarios[i];
             const QString path = itemPath("scenarios", i);
@@ -319,12 +298,12 @@ private:
                             QStringLiteral("scenario"), s.name};
                 atLeast(c, "atSec", ev.atSec, 0);
                 atLeast(c, "forSec", ev.forSec, 0);
-                const bool needsUnit = ev.action == ScenarioAction::Crash ||
-                                       ev.action == ScenarioAction::Slowdown ||
-                                       (ev.action == ScenarioAction::Latency && ev.connection.isEmpty());
+                const bool needsUnit =
+                    ev.action == ScenarioAction::Crash || ev.action == ScenarioAction::Slowdown ||
+                    (ev.action == ScenarioAction::Latency && ev.connection.isEmpty());
                 if (needsUnit && ev.unit.isEmpty())
                     error(c.path, c.kind, c.id, QStringLiteral("unit"),
-                          QStringLiteral("\"%1\" needs a unit").arg(toString(ev.action)));
+                          QStringLiteral("\"%1\" needs a unit").arg(enumName(ev.action)));
                 if (!ev.unit.isEmpty() && !m_v.findUnit(ev.unit))
                     error(c.path, c.kind, c.id, QStringLiteral("unit"),
                           QStringLiteral("unknown unit \"%1\"").arg(ev.unit));
@@ -344,8 +323,7 @@ private:
                                  [&](const Workload &w) { return w.name == ev.workload; }))
                     error(c.path, c.kind, c.id, QStringLiteral("workload"),
                           QStringLiteral("unknown workload \"%1\"").arg(ev.workload));
-                if (ev.replicas)
-                    atLeast(c, "replicas", *ev.replicas, 1);
+                if (ev.replicas) atLeast(c, "replicas", *ev.replicas, 1);
                 atLeast(c, "latencyMs", ev.latencyMs, 0);
                 if (ev.action == ScenarioAction::Slowdown || ev.action == ScenarioAction::Load)
                     atLeast(c, "factor", ev.factor, 0);
@@ -360,15 +338,13 @@ private:
 
 } // namespace
 
-ProblemList validateVariant(const Variant &variant, int variantIndex)
-{
+ProblemList validateVariant(const Variant &variant, int variantIndex) {
     ProblemList problems;
     VariantValidator(variant, variantIndex, problems).run();
     return problems;
 }
 
-ProblemList validateProject(const Project &project)
-{
+ProblemList validateProject(const Project &project) {
     ProblemList problems;
     if (project.variants.isEmpty()) {
         Problem p;

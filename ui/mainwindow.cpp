@@ -15,8 +15,8 @@
 
 namespace archsim::ui {
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
-{
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent) {
     m_tree = new QTreeWidget(this);
     m_tree->setHeaderLabels({tr("Name"), tr("Kind"), tr("Unit"), tr("Layer")});
     m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -30,16 +30,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     setWindowTitle(tr("ArchSim"));
 }
 
-void MainWindow::chooseAndOpen()
-{
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open project"), QString(), tr("ArchSim projects (*.archsim *.json)"));
-    if (!path.isEmpty())
-        openProject(path);
+void MainWindow::chooseAndOpen() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
+                                                      tr("ArchSim projects (*.archsim *.json)"));
+    if (!path.isEmpty()) openProject(path);
 }
 
-bool MainWindow::openProject(const QString &path)
-{
+bool MainWindow::openProject(const QString &path) {
     const ReadResult read = loadProject(path);
     if (!read.ok()) {
         QMessageBox::warning(this, tr("Cannot open project"),
@@ -58,14 +55,13 @@ bool MainWindow::openProject(const QString &path)
     return true;
 }
 
-void MainWindow::showProject()
-{
+void MainWindow::showProject() {
     m_tree->clear();
     for (const Variant &v : m_project.variants) {
         auto *variantItem = new QTreeWidgetItem(m_tree, {v.name, tr("variant")});
         for (const Component &c : v.components)
-            new QTreeWidgetItem(variantItem, {c.name.isEmpty() ? c.id : c.name,
-                                              toString(c.kind), c.unit, c.layer});
+            new QTreeWidgetItem(
+                variantItem, {c.name.isEmpty() ? c.id : c.name, enumName(c.kind), c.unit, c.layer});
         variantItem->setExpanded(true);
     }
     const QString name = m_project.name.isEmpty() ? QFileInfo(m_path).fileName() : m_project.name;

@@ -20,8 +20,8 @@ struct CliContext {
     QStringList arguments; // positional arguments after the command name
     QTextStream &out;
     QTextStream &err;
-    bool json = false;     // --json: one JSON document on stdout and nothing else there
-    QString variant;       // --variant NAME, empty for the first
+    bool json = false; // --json: one JSON document on stdout and nothing else there
+    QString variant;   // --variant NAME, empty for the first
 };
 
 class CliCommand {

@@ -8,8 +8,7 @@
 
 namespace archsim::cli {
 
-int ConvertCommand::run(CliContext &context)
-{
+int ConvertCommand::run(CliContext &context) {
     const QString in = context.arguments.value(0);
     const QString out = context.arguments.value(1);
     if (formatForPath(out) == ProjectFormat::Unknown) {

@@ -8,8 +8,7 @@ namespace archsim::cli {
 class ConvertCommand : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("convert"); }
-    QString summary() const override
-    {
+    QString summary() const override {
         return QStringLiteral("Convert between .json and .archsim (chosen by extension).");
     }
     QString synopsis() const override { return QStringLiteral("IN OUT"); }

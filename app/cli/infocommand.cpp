@@ -11,8 +11,7 @@
 
 namespace archsim::cli {
 
-int InfoCommand::run(CliContext &context)
-{
+int InfoCommand::run(CliContext &context) {
     const QString path = context.arguments.value(0);
     const ReadResult read = loadProject(path);
     if (!read.ok()) {
@@ -26,8 +25,7 @@ int InfoCommand::run(CliContext &context)
     };
     QList<Counts> rows;
     for (const Variant &v : project.variants) {
-        if (!context.variant.isEmpty() && v.name != context.variant)
-            continue;
+        if (!context.variant.isEmpty() && v.name != context.variant) continue;
         rows << Counts{v.name,
                        int(v.layers.size()),
                        int(v.units.size()),
@@ -41,8 +39,8 @@ int InfoCommand::run(CliContext &context)
                     << Qt::endl;
         return kExitInputError;
     }
-    const QString format =
-        formatForPath(path) == ProjectFormat::Json ? QStringLiteral("json") : QStringLiteral("archsim");
+    const QString format = formatForPath(path) == ProjectFormat::Json ? QStringLiteral("json")
+                                                                      : QStringLiteral("archsim");
     if (context.json) {
         QJsonArray variants;
         for (const Counts &c : rows)

@@ -8,8 +8,7 @@ namespace archsim::cli {
 class InfoCommand : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("info"); }
-    QString summary() const override
-    {
+    QString summary() const override {
         return QStringLiteral("Show the project's variants and their element counts.");
     }
     QString synopsis() const override { return QStringLiteral("FILE"); }

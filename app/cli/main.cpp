@@ -10,8 +10,7 @@ using namespace archsim::cli;
 
 namespace {
 
-QString generalHelp(const std::vector<std::unique_ptr<CliCommand>> &commands)
-{
+QString generalHelp(const std::vector<std::unique_ptr<CliCommand>> &commands) {
     QString text = QStringLiteral(
         "Usage: archsim-cli COMMAND [options] FILE...\n\n"
         "ArchSim's model checks and simulators for scripts and CI. FILE is a .archsim project\n"
@@ -30,8 +29,7 @@ QString generalHelp(const std::vector<std::unique_ptr<CliCommand>> &commands)
 
 } // namespace
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("archsim-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ARCHSIM_VERSION));
@@ -44,14 +42,12 @@ int main(int argc, char *argv[])
     // The command is the first argument that is not an option; its options join the parser.
     CliCommand *command = nullptr;
     for (int i = 1; i < args.size() && !command; ++i) {
-        if (args[i].startsWith(QLatin1Char('-')))
-            continue;
+        if (args[i].startsWith(QLatin1Char('-'))) continue;
         for (const auto &c : commands)
-            if (c->name() == args[i])
-                command = c.get();
+            if (c->name() == args[i]) command = c.get();
         if (!command) {
-            err << "archsim-cli: unknown command \"" << args[i]
-                << "\" (see archsim-cli --help)" << Qt::endl;
+            err << "archsim-cli: unknown command \"" << args[i] << "\" (see archsim-cli --help)"
+                << Qt::endl;
             return kExitUsage;
         }
     }
@@ -94,9 +90,9 @@ int main(int argc, char *argv[])
     QStringList positional = parser.positionalArguments();
     positional.removeFirst(); // the command's name
     if (positional.size() != command->positionalCount()) {
-        err << "archsim-cli " << command->name() << ": expected " << command->synopsis()
-            << ", got " << positional.size() << " argument(s) (see archsim-cli "
-            << command->name() << " --help)" << Qt::endl;
+        err << "archsim-cli " << command->name() << ": expected " << command->synopsis() << ", got "
+            << positional.size() << " argument(s) (see archsim-cli " << command->name()
+            << " --help)" << Qt::endl;
         return kExitUsage;
     }
     CliContext context{parser, positional, out, err, parser.isSet(json), parser.value(variant)};

@@ -6,8 +6,7 @@
 namespace archsim::cli {
 
 std::optional<LoadedProject> loadForCommand(CliContext &context, const QString &path,
-                                            bool requireValid)
-{
+                                            bool requireValid) {
     ReadResult read = loadProject(path);
     if (!read.ok()) {
         context.err << formatProblems(read.problems, path) << Qt::endl;
@@ -26,8 +25,7 @@ std::optional<LoadedProject> loadForCommand(CliContext &context, const QString &
         QStringList names;
         for (int i = 0; i < variants.size(); ++i) {
             names << variants[i].name;
-            if (variants[i].name == context.variant)
-                loaded.variantIndex = i;
+            if (variants[i].name == context.variant) loaded.variantIndex = i;
         }
         if (loaded.variantIndex < 0) {
             context.err << path << ": error: --variant: no variant \"" << context.variant

@@ -2,8 +2,7 @@
 
 namespace archsim::cli {
 
-void TextTable::print(QTextStream &out) const
-{
+void TextTable::print(QTextStream &out) const {
     const int columns = int(m_header.size());
     QList<int> widths(columns, 0);
     QList<bool> numeric(columns, true);

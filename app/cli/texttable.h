@@ -10,7 +10,8 @@ namespace archsim::cli {
 
 class TextTable {
 public:
-    explicit TextTable(QStringList header) : m_header(std::move(header)) {}
+    explicit TextTable(QStringList header)
+        : m_header(std::move(header)) {}
     void addRow(QStringList cells) { m_rows << std::move(cells); }
     // Columns after the first are right-aligned when every cell in them is a number.
     void print(QTextStream &out) const;

@@ -10,26 +10,21 @@
 namespace archsim::cli {
 
 namespace {
-QJsonObject problemJson(const Problem &p)
-{
-    QJsonObject o{{QStringLiteral("severity"),
-                   p.severity == Severity::Error ? QStringLiteral("error") : QStringLiteral("warning")},
+QJsonObject problemJson(const Problem &p) {
+    QJsonObject o{{QStringLiteral("severity"), p.severity == Severity::Error
+                                                   ? QStringLiteral("error")
+                                                   : QStringLiteral("warning")},
                   {QStringLiteral("path"), p.path},
                   {QStringLiteral("message"), p.message}};
-    if (!p.variant.isEmpty())
-        o.insert(QStringLiteral("variant"), p.variant);
-    if (!p.elementKind.isEmpty())
-        o.insert(QStringLiteral("element"), p.elementKind);
-    if (!p.elementId.isEmpty())
-        o.insert(QStringLiteral("id"), p.elementId);
-    if (!p.field.isEmpty())
-        o.insert(QStringLiteral("field"), p.field);
+    if (!p.variant.isEmpty()) o.insert(QStringLiteral("variant"), p.variant);
+    if (!p.elementKind.isEmpty()) o.insert(QStringLiteral("element"), p.elementKind);
+    if (!p.elementId.isEmpty()) o.insert(QStringLiteral("id"), p.elementId);
+    if (!p.field.isEmpty()) o.insert(QStringLiteral("field"), p.field);
     return o;
 }
 } // namespace
 
-int ValidateCommand::run(CliContext &context)
-{
+int ValidateCommand::run(CliContext &context) {
     const QString path = context.arguments.value(0);
     ReadResult read = loadProject(path);
     ProblemList problems = read.problems;
@@ -39,8 +34,7 @@ int ValidateCommand::run(CliContext &context)
         } else {
             int index = -1;
             for (int i = 0; i < read.project.variants.size(); ++i)
-                if (read.project.variants[i].name == context.variant)
-                    index = i;
+                if (read.project.variants[i].name == context.variant) index = i;
             if (index < 0) {
                 context.err << path << ": error: --variant: no variant \"" << context.variant
                             << "\"" << Qt::endl;
@@ -62,15 +56,14 @@ int ValidateCommand::run(CliContext &context)
                               {QStringLiteral("problems"), list}};
         context.out << QJsonDocument(doc).toJson(QJsonDocument::Indented);
     } else {
-        if (!problems.isEmpty())
-            context.err << formatProblems(problems, path) << Qt::endl;
+        if (!problems.isEmpty()) context.err << formatProblems(problems, path) << Qt::endl;
         if (errors == 0)
             context.out << path << ": valid (" << read.project.variants.size() << " variant"
                         << (read.project.variants.size() == 1 ? "" : "s") << ", " << warnings
                         << " warning" << (warnings == 1 ? "" : "s") << ")" << Qt::endl;
         else
-            context.err << path << ": " << errors << " error" << (errors == 1 ? "" : "s")
-                        << ", " << warnings << " warning" << (warnings == 1 ? "" : "s") << Qt::endl;
+            context.err << path << ": " << errors << " error" << (errors == 1 ? "" : "s") << ", "
+                        << warnings << " warning" << (warnings == 1 ? "" : "s") << Qt::endl;
     }
     return errors == 0 ? kExitOk : kExitInputError;
 }

@@ -8,8 +8,7 @@ namespace archsim::cli {
 class ValidateCommand : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("validate"); }
-    QString summary() const override
-    {
+    QString summary() const override {
         return QStringLiteral("Check the model; list every problem with its place.");
     }
     QString synopsis() const override { return QStringLiteral("FILE"); }

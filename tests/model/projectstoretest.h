@@ -1,0 +1,26 @@
+// Tests of .archsim project files: round trips, migration, crash safety, bad files.
+#pragma once
+
+#include <QObject>
+#include <QTemporaryDir>
+
+class ProjectStoreTest : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void roundTripKeepsEveryField();
+    void jsonToArchsimToJsonIsLossless();
+    void fileIsMarkedAndVersioned();
+    void layoutLivesInItsOwnTable();
+    void savingAgainReplacesContent();
+    void interruptedSaveKeepsPreviousContent();
+    void killedSaveKeepsPreviousContent();
+    void migratesVersion1Forward();
+    void badFilesGiveClearErrors_data();
+    void badFilesGiveClearErrors();
+    void refusesToOverwriteForeignFiles();
+
+private:
+    QString path(const QString &name) const { return m_dir->filePath(name); }
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
