@@ -79,8 +79,10 @@ int main(int argc, char *argv[]) {
     }
     if (parser.isSet(help) || !command) {
         if (command)
-            out << parser.helpText().replace(QStringLiteral("[options] ") + command->name(),
-                                             QStringLiteral("%1 [options]").arg(command->name()));
+            out << parser.helpText()
+                       .replace(args.first(), QStringLiteral("archsim-cli"))
+                       .replace(QStringLiteral("[options] ") + command->name(),
+                                QStringLiteral("%1 [options]").arg(command->name()));
         else
             out << generalHelp(commands);
         out.flush();

@@ -28,7 +28,8 @@ int ValidateCommand::run(CliContext &context) {
     const QString path = context.arguments.value(0);
     ReadResult read = loadProject(path);
     ProblemList problems = read.problems;
-    if (read.ok()) {
+    // A field of the wrong type leaves the rest readable: check it too, so one run lists all.
+    if (!read.project.variants.isEmpty()) {
         if (context.variant.isEmpty()) {
             problems << validateProject(read.project);
         } else {
