@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 
 int main(int argc, char *argv[])
 {
@@ -10,6 +11,9 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("ArchSim"));
     QApplication::setOrganizationName(QStringLiteral("ArchSim"));
     QApplication::setApplicationVersion(QStringLiteral(ARCHSIM_VERSION));
+    // Lets Wayland compositors and docks match the window to the installed desktop entry.
+    QApplication::setDesktopFileName(QStringLiteral(ARCHSIM_APP_ID));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/archsim.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Draw and simulate software architectures."));
