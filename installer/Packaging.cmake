@@ -7,12 +7,14 @@ set(CPACK_PACKAGE_VENDOR "The ArchSim developers")
 set(CPACK_PACKAGE_CONTACT "The ArchSim developers <archsim@users.noreply.github.com>")
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Simulate the load and failures of software architectures")
-set(CPACK_PACKAGE_DESCRIPTION
-    "ArchSim is a desktop tool for software architects: draw layered and service component \
-graphs (clients, gateways, services, databases, caches, queues, external APIs) grouped into \
-deployment units, keep them in SQLite project files, and find out where a design saturates, what \
-its bottleneck is, what it costs and what a failure does, for a monolith and for microservices of \
-the same design. archsim-cli runs the same checks and engines in scripts and CI.")
+# Lines under 80 columns: dpkg shows this text as it is (lintian: extended-description-line-too-long).
+string(JOIN "\n" CPACK_PACKAGE_DESCRIPTION
+       "ArchSim is a desktop tool for software architects: draw layered and service"
+       "component graphs (clients, gateways, services, databases, caches, queues,"
+       "external APIs) grouped into deployment units, keep them in SQLite project"
+       "files, and find out where a design saturates, what its bottleneck is, what it"
+       "costs and what a failure does, for a monolith and for microservices of the"
+       "same design. archsim-cli runs the same checks and engines in scripts and CI.")
 set(CPACK_PACKAGE_INSTALL_DIRECTORY ArchSim)
 set(CPACK_PACKAGE_EXECUTABLES archsim ArchSim)
 set(CPACK_RESOURCE_FILE_README "${PROJECT_SOURCE_DIR}/README.md")
