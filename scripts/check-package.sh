@@ -99,6 +99,12 @@ if out=$(appstreamcli validate --no-net "$metainfo" 2>&1); then
 else
     fail "appstreamcli validate: $out"
 fi
+# validate-tree also cross-checks the metainfo against the installed desktop entry (launchable).
+if out=$(appstreamcli validate-tree --no-net "$root" 2>&1); then
+    pass "appstreamcli validate-tree accepts the package's tree (metainfo matches the desktop entry)"
+else
+    fail "appstreamcli validate-tree: $out"
+fi
 grep -q "<release version=\"$version\"" "$metainfo" || fail "the metainfo has no <release> for version $version"
 
 # The MIME type compiles with the system's base types into a database that knows it.
