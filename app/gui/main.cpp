@@ -3,12 +3,16 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 
 int main(int argc, char *argv[]) {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("ArchSim"));
     QApplication::setOrganizationName(QStringLiteral("ArchSim"));
     QApplication::setApplicationVersion(QStringLiteral(ARCHSIM_VERSION));
+    // Lets Wayland compositors and docks match the window to the installed desktop entry.
+    QApplication::setDesktopFileName(QStringLiteral(ARCHSIM_APP_ID));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/archsim.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Draw and simulate software architectures."));
