@@ -1,17 +1,18 @@
 #include "commandregistry.h"
 
+#include "analyzecommand.h"
 #include "convertcommand.h"
 #include "infocommand.h"
 #include "validatecommand.h"
 
 namespace archsim::cli {
 
-std::vector<std::unique_ptr<CliCommand>> createCommands()
-{
+std::vector<std::unique_ptr<CliCommand>> createCommands() {
     std::vector<std::unique_ptr<CliCommand>> commands;
     commands.push_back(std::make_unique<ValidateCommand>());
     commands.push_back(std::make_unique<ConvertCommand>());
     commands.push_back(std::make_unique<InfoCommand>());
+    commands.push_back(std::make_unique<AnalyzeCommand>());
     return commands;
 }
 
