@@ -264,7 +264,7 @@ CompileResult compileVariant(const Variant &variant, int variantIndex) {
                 const CompiledComponent &callee = m.components[call.to];
                 const bool sameUnit = callee.unit == cc.unit;
                 call.latencyMs = sameUnit ? 0.0 : con.latencyMs;
-                call.inProcess = sameUnit && cc.holdsThread && callee.holdsThread;
+                call.inProcess = sameUnit && call.sync && cc.holdsThread && callee.holdsThread;
                 call.optional = con.optional;
                 m.calls.push_back(call);
             }

@@ -9,9 +9,9 @@
 namespace archsim::cli {
 
 int AnalyzeCommand::run(CliContext &context) {
-    const auto model = compileForCommand(context, context.arguments.value(0));
-    if (!model) return kExitInputError;
-    const sim::LoadResult result = sim::analyze(*model);
+    const auto input = compileForCommand(context, context.arguments.value(0));
+    if (!input) return kExitInputError;
+    const sim::LoadResult result = sim::analyze(input->model);
     if (context.json)
         context.out << QJsonDocument(sim::toJson(result)).toJson(QJsonDocument::Indented);
     else

@@ -3,19 +3,35 @@
 #include "projectinput.h"
 #include "texttable.h"
 
+#include <QCommandLineParser>
+
 #include <cmath>
 
 namespace archsim::cli {
 
-std::optional<sim::CompiledModel> compileForCommand(CliContext &context, const QString &path) {
-    const auto loaded = loadForCommand(context, path, false);
+std::optional<CompiledInput> compileForCommand(CliContext &context, const QString &path) {
+    auto loaded = loadForCommand(context, path, false);
     if (!loaded) return std::nullopt;
     sim::CompileResult compiled = sim::compileVariant(*loaded->variant, loaded->variantIndex);
     if (!compiled.model) {
         context.err << formatProblems(compiled.problems, path) << Qt::endl;
         return std::nullopt;
     }
-    return std::move(compiled.model);
+    return CompiledInput{std::move(*loaded), std::move(*compiled.model)};
+}
+
+std::optional<double> numberOption(CliContext &context, const QString &name, double fallback,
+                                   double low, double high) {
+    if (!context.parser.isSet(name)) return fallback;
+    bool ok = false;
+    const QString text = context.parser.value(name);
+    const double value = text.toDouble(&ok);
+    if (!ok || !(value >= low && value <= high)) {
+        context.err << "archsim-cli: --" << name << ": \"" << text << "\" is not a number in "
+                    << low << ".." << high << Qt::endl;
+        return std::nullopt;
+    }
+    return value;
 }
 
 QString formatNumber(double value, int precision) {
