@@ -127,7 +127,8 @@ public:
             const CompiledUnit &unit = m.units[i];
             threadWait[i] = threadWaitVar[i] = coreWait[i] = coreWaitVar[i] = 0;
             if (!unit.hasResources || arrivals[i] <= 0) continue;
-            if (unit.cores < unit.threads && coreVisits[i] > 0) {
+            const bool closedOnly = !closedOnlyUnit.empty() && closedOnlyUnit[i];
+            if (unit.cores < unit.threads && coreVisits[i] > 0 && !closedOnly) {
                 const double s = coreBusy[i] / coreVisits[i];
                 const double scv = s > 0 ? coreSecond[i] / coreVisits[i] / (s * s) - 1 : 1;
                 const double lambda = coreVisits[i] / unit.replicas;
@@ -137,10 +138,9 @@ public:
             const double h = busy[i] / arrivals[i];
             const double scv = h > 0 ? std::max(0.0, second[i] / arrivals[i] / (h * h) - 1) : 1;
             const double lambda = arrivals[i] / unit.replicas;
-            const bool closedOnly = !closedOnlyUnit.empty() && closedOnlyUnit[i];
-            if (!fixedWait.empty() && fixedWait[i] >= 0 &&
-                (closedOnly || lambda * h >= unit.threads)) {
-                threadWait[i] = fixedWait[i]; // closed load: MVA's wait, never unbounded
+            if (!fixedWait.empty() && fixedWait[i] >= 0 && closedOnly) {
+                // Only closed workloads reach it: MVA's wait, which is never unbounded.
+                threadWait[i] = fixedWait[i];
             } else {
                 threadWait[i] = queueing::waitAllenCunneen(unit.threads, lambda, h, scv);
                 threadWaitVar[i] = waitVariance(unit.threads, lambda, h, threadWait[i]);

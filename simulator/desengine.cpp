@@ -55,7 +55,7 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
     std::atomic<int> doneWorkers{0};
     auto worker = [&] {
         for (int r = nextRun++; r < k; r = nextRun++) {
-            if (options.cancel && options.cancel->load()) break;
+            // A cancelled run still returns (quickly) so results keep their shape.
             // Each replication has its own stream: seed, replication index.
             std::seed_seq seq{std::uint32_t(options.seed), std::uint32_t(options.seed >> 32),
                               std::uint32_t(r)};
