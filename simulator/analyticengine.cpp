@@ -132,7 +132,8 @@ public:
                 const double s = coreBusy[i] / coreVisits[i];
                 const double scv = s > 0 ? coreSecond[i] / coreVisits[i] / (s * s) - 1 : 1;
                 const double lambda = coreVisits[i] / unit.replicas;
-                coreWait[i] = queueing::waitAllenCunneen(unit.cores, lambda, s, scv);
+                coreWait[i] =
+                    queueing::waitAllenCunneen(unit.cores, lambda, s, scv, arrivalScv(unit));
                 coreWaitVar[i] = waitVariance(unit.cores, lambda, s, coreWait[i]);
             }
             const double h = busy[i] / arrivals[i];
@@ -142,12 +143,20 @@ public:
                 // Only closed workloads reach it: MVA's wait, which is never unbounded.
                 threadWait[i] = fixedWait[i];
             } else {
-                threadWait[i] = queueing::waitAllenCunneen(unit.threads, lambda, h, scv);
+                threadWait[i] =
+                    queueing::waitAllenCunneen(unit.threads, lambda, h, scv, arrivalScv(unit));
                 threadWaitVar[i] = waitVariance(unit.threads, lambda, h, threadWait[i]);
             }
             if (!std::isfinite(threadWait[i]) || !std::isfinite(coreWait[i])) stable = false;
         }
         return stable;
+    }
+
+    // Round-robin (and least-outstanding) over r replicas hands each one every r-th arrival of
+    // a Poisson stream: Erlang-r gaps, whose squared coefficient of variation is 1/r. Random
+    // balancing keeps each replica's arrivals Poisson.
+    static double arrivalScv(const CompiledUnit &unit) {
+        return unit.policy == BalancingPolicy::Random ? 1.0 : 1.0 / unit.replicas;
     }
 
     // Wait variance as for M/M/c: zero with probability 1 - C, else exponential.

@@ -176,8 +176,8 @@ public:
                 scheduleNextArrival(int(w), 0);
             }
         }
-        for (int k = 1; k <= out.intervals; ++k)
-            schedule(k * intervalMs, kSample, k - 1);
+        // One sample event at a time keeps the heap small.
+        schedule(intervalMs, kSample, 0);
         schedule(warmupMs, kWarmupEnd, 0);
         schedule(endMs + 1e-9 * (1 + endMs), kEnd, 0); // after the last sample
 
@@ -208,6 +208,7 @@ public:
                 break;
             case kSample:
                 sample(e.id);
+                if (e.id + 1 < out.intervals) schedule((e.id + 2) * intervalMs, kSample, e.id + 1);
                 break;
             case kWarmupEnd:
                 touchAll();

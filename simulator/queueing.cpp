@@ -17,12 +17,12 @@ double erlangC(int c, double a) {
     return b / (1 - rho * (1 - b));
 }
 
-double waitAllenCunneen(int c, double lambda, double s, double cs2) {
+double waitAllenCunneen(int c, double lambda, double s, double cs2, double ca2) {
     if (lambda <= 0 || s <= 0) return 0;
     const double a = lambda * s;
     if (a >= c) return std::numeric_limits<double>::infinity();
     const double mu = 1 / s;
-    return erlangC(c, a) / (c * mu - lambda) * (1 + cs2) / 2;
+    return erlangC(c, a) / (c * mu - lambda) * (ca2 + cs2) / 2;
 }
 
 MvaResult exactMva(const std::vector<MvaStation> &stations, int users, double thinkMs) {
