@@ -347,6 +347,30 @@ CompileResult compileVariant(const Variant &variant, int variantIndex) {
         m.visits.push_back(solveVisits(m, allScc, w.entry, false));
         m.syncVisits.push_back(solveVisits(m, syncScc, w.entry, true));
     }
+    // A closed user whose requests take no time and who never thinks would loop forever.
+    for (std::size_t w = 0; w < m.workloads.size(); ++w) {
+        const CompiledWorkload &cw = m.workloads[w];
+        if (!cw.closed || cw.thinkTimeMs > 0) continue;
+        double cycle = 0;
+        for (std::size_t c = 0; c < m.components.size(); ++c)
+            cycle += m.syncVisits[w][c] * m.components[c].serviceMs;
+        for (const CompiledCall &call : m.calls)
+            if (call.sync)
+                cycle += m.syncVisits[w][std::size_t(call.from)] * call.multiplier * call.latencyMs;
+        if (cycle <= 0) {
+            Problem p;
+            p.path =
+                QStringLiteral("variants[%1].workloads[%2].thinkTimeMs").arg(variantIndex).arg(w);
+            p.variant = variant.name;
+            p.elementKind = QStringLiteral("workload");
+            p.elementId = cw.name;
+            p.field = QStringLiteral("thinkTimeMs");
+            p.message = QStringLiteral("a closed workload whose requests take no time needs a "
+                                       "think time above 0 (its throughput would be unbounded)");
+            result.problems << p;
+        }
+    }
+    if (hasErrors(result.problems)) return result;
     result.model = std::move(m);
     return result;
 }

@@ -93,9 +93,10 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
     result.warmupSec = options.warmupSec;
     result.replications = k;
     result.seed = options.seed;
-    const double durationMs = options.durationSec * 1000;
     const std::size_t nw = m.workloads.size(), nu = m.units.size();
+    double measuredSec = 0; // summed over the replications
     for (const RunOutput &r : runs) {
+        measuredSec += r.measuredMs / 1000;
         result.events += r.events;
         result.saturated = result.saturated || r.saturated;
         result.cancelled = result.cancelled || r.cancelled;
@@ -129,7 +130,7 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
                 rates.push_back(double(runs[0].batchCount[w][std::size_t(b)]) / batchSec);
             }
         }
-        wr.throughputPerSec = double(completed) / (options.durationSec * k);
+        wr.throughputPerSec = double(completed) / (measuredSec > 0 ? measuredSec : 1);
         wr.meanResponseMs = completed ? sum / double(completed) : 0.0;
         wr.meanResponseMsCi95 = halfWidth(means);
         wr.throughputPerSecCi95 = halfWidth(rates);
@@ -154,6 +155,7 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
         std::vector<double> utils;
         double thread = 0, core = 0, queue = 0, acquired = 0, done = 0, response = 0;
         for (const RunOutput &r : runs) {
+            const double durationMs = std::max(r.measuredMs, 1e-9);
             const double t = r.threadArea[u] / (durationMs * unit.replicas * unit.threads);
             const double c = r.coreArea[u] / (durationMs * unit.replicas * unit.cores);
             thread += t / k;
@@ -168,7 +170,7 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
         ur.coreUtilization = std::min(1.0, core);
         ur.utilization = std::max(ur.threadUtilization, ur.coreUtilization);
         ur.utilizationCi95 = halfWidth(utils);
-        ur.throughputPerSec = acquired / (options.durationSec * k);
+        ur.throughputPerSec = acquired / (measuredSec > 0 ? measuredSec : 1);
         ur.meanQueueLength = queue;
         ur.meanResponseMs = done > 0 ? response / done : 0.0;
         if (ur.utilization > worst) {
@@ -184,6 +186,13 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
     const LoadResult steady = analyze(m, analytic);
     result.saturationRatePerSec = steady.saturationRatePerSec;
     result.notes << QStringLiteral("saturationRatePerSec is the analytical engine's");
+    for (const RunOutput &r : runs)
+        if (r.stalled) {
+            result.cancelled = true;
+            result.notes << QStringLiteral("stopped: simulated time stopped advancing (zero "
+                                           "service, latency and think times)");
+            break;
+        }
     if (result.saturated)
         result.notes << QStringLiteral(
             "saturated: the backlog grew through the run (or hit the in-flight cap); "

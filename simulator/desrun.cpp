@@ -235,9 +235,23 @@ public:
                 out.saturated = true;
                 break;
             }
+            // Zero service, latency and think times can keep the clock still forever.
+            if (now > lastAdvance) {
+                lastAdvance = now;
+                eventsAtSameTime = 0;
+            } else if (++eventsAtSameTime > kMaxEventsAtSameTime) {
+                out.stalled = true;
+                break;
+            }
         }
         touchAll();
+        // A run stopped early measures up to its stop; stopped inside the warm-up, the units'
+        // figures cover the whole run so far.
+        const double stop = std::min(now, endMs);
+        const bool inWarmup = stop < warmupMs;
+        out.measuredMs = inWarmup ? stop : stop - warmupMs;
         for (std::size_t u = 0; u < m.units.size(); ++u) {
+            if (inWarmup) warmThread[u] = warmCore[u] = warmQueue[u] = 0;
             out.threadArea[u] = areaThread[u] - warmThread[u];
             out.coreArea[u] = areaCore[u] - warmCore[u];
             out.queueArea[u] = areaQueue[u] - warmQueue[u];
@@ -661,6 +675,9 @@ private:
     std::vector<double> lastTouch, areaThread, areaCore, areaQueue;
     std::vector<double> snapThread, snapCore, snapQueue, warmThread, warmCore, warmQueue;
     std::uint64_t inFlight = 0;
+    double lastAdvance = -1;
+    std::uint64_t eventsAtSameTime = 0;
+    static constexpr std::uint64_t kMaxEventsAtSameTime = 20'000'000;
     RunOutput out;
 };
 

@@ -27,8 +27,10 @@ struct RunOutput {
     std::vector<std::vector<double>> seriesUtilization, seriesQueue;       // [k][u]
     std::vector<double> seriesInFlight;                                    // [k]
     std::uint64_t events = 0;
+    double measuredMs = 0;  // the duration, or less when the run stopped early
     bool saturated = false; // stopped by the in-flight cap or a growing backlog
     bool cancelled = false;
+    bool stalled = false; // simulated time stopped advancing (all times zero)
     int intervals = 0;
 };
 
