@@ -280,6 +280,53 @@ private slots:
         EXPECT_REL(*three.saturationRatePerSec, 1000 / 3.0, 0.001);
     }
 
+    // A large population switches to Schweitzer's approximate MVA; near saturation it still
+    // agrees with exact MVA.
+    void analyticLargeClosedPopulation() {
+        ModelBuilder b = closedNetwork();
+        Variant v = b.variant();
+        v.workloads[0].users = 1500;
+        v.workloads[0].thinkTimeMs = 20000;
+        CompileResult c = compileVariant(v);
+        QVERIFY(c.model);
+        const LoadResult r = analyze(*c.model);
+        QVERIFY(r.notes.join(' ').contains("Schweitzer"));
+        const Mva exact = exactMvaByHand({5, 16, 3}, 1500, 20000);
+        EXPECT_REL(workload(r, "users").throughputPerSec, exact.throughputPerMs * 1000, 0.02);
+        EXPECT_REL(workload(r, "users").meanResponseMs, exact.responseMs, 0.05);
+    }
+
+    // Fewer cores than threads: the work queues for the single core, FIFO, so the whole unit
+    // behaves as an M/M/1 queue (threads only cap how many requests are inside).
+    void coresFewerThanThreads() {
+        ModelBuilder b;
+        b.client("web")
+            .unit("svc-u", 4, 1, 1)
+            .component("svc", "svc-u", 10)
+            .call("web", "svc")
+            .open("load", "web", 60);
+        const CompiledModel m = compile(b);
+        const LoadResult analytic = analyze(m);
+        EXPECT_REL(unitOf(analytic, "svc-u").coreUtilization, 0.6, 0.01);
+        // Thread wait and core wait are added as two stations: an approximation (docs).
+        EXPECT_REL(workload(analytic, "load").meanResponseMs, 25, 0.06);
+        const LoadResult des = simulate(m, shortRun(4000, 10));
+        EXPECT_IN_CI(workload(des, "load"), 25);
+        EXPECT_REL(unitOf(des, "svc-u").coreUtilization, 0.6, 0.02);
+    }
+
+    void closedWorkloadWithoutTimeIsRejected() {
+        ModelBuilder b;
+        b.client("desk")
+            .unit("u")
+            .component("s", "u", 0)
+            .call("desk", "s")
+            .closed("c", "desk", 3, 0);
+        const CompileResult r = compileVariant(b.variant());
+        QVERIFY(!r.model);
+        QVERIFY(formatProblems(r.problems).contains("workloads[0].thinkTimeMs"));
+    }
+
     void syncCycleIsRejectedWithItsName() {
         ModelBuilder b;
         b.client("web")
