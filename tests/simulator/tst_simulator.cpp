@@ -1,5 +1,7 @@
 // Proves both load engines against queueing theory, computed here independently of the engines.
 #include "modelbuilder.h"
+#include "testmodels.h"
+#include "theory.h"
 
 #include "simulator/analyticengine.h"
 #include "simulator/compiledmodel.h"
@@ -17,57 +19,9 @@
 
 using namespace archsim;
 using namespace archsim::sim;
-using archsim::test::ModelBuilder;
+using namespace archsim::test;
 
 namespace {
-
-// --- theory, written from the textbook formulas (not from the engine's code) -------------------
-
-// Erlang C by its defining sums: P(wait) = (a^c/c!)/(1-rho) / (sum_{k<c} a^k/k! +
-// (a^c/c!)/(1-rho)).
-double erlangCBySums(int c, double a) {
-    double term = 1, sum = 0;
-    for (int k = 0; k < c; ++k) {
-        sum += term;
-        term *= a / (k + 1);
-    }
-    const double top = term / (1 - a / c); // term is now a^c / c!
-    return top / (sum + top);
-}
-
-double mmcResponse(int c, double lambdaPerMs, double s) {
-    const double a = lambdaPerMs * s;
-    return erlangCBySums(c, a) / (c / s - lambdaPerMs) + s;
-}
-
-// Pollaczek–Khinchine: R = S + lambda E[S^2] / (2 (1 - rho)).
-double pkResponse(double lambdaPerMs, double s, double scv) {
-    const double rho = lambdaPerMs * s;
-    return s + lambdaPerMs * s * s * (1 + scv) / (2 * (1 - rho));
-}
-
-// Exact single-class MVA over single-server stations with think time z.
-struct Mva {
-    double throughputPerMs;
-    double responseMs;
-};
-Mva exactMvaByHand(const std::vector<double> &demands, int users, double z) {
-    std::vector<double> q(demands.size(), 0);
-    Mva r{0, 0};
-    for (int n = 1; n <= users; ++n) {
-        std::vector<double> res(demands.size());
-        double total = 0;
-        for (std::size_t k = 0; k < demands.size(); ++k) {
-            res[k] = demands[k] * (1 + q[k]);
-            total += res[k];
-        }
-        r.throughputPerMs = n / (z + total);
-        r.responseMs = total;
-        for (std::size_t k = 0; k < demands.size(); ++k)
-            q[k] = r.throughputPerMs * res[k];
-    }
-    return r;
-}
 
 // --- helpers -----------------------------------------------------------------------------------
 
@@ -587,88 +541,6 @@ private slots:
         QVERIFY(crash.waitForFinished(30000));
         QCOMPARE(crash.exitCode(), 1);
         QVERIFY(crash.readAllStandardError().contains("crash"));
-    }
-
-private:
-    static ModelBuilder jackson() {
-        ModelBuilder b;
-        b.client("web")
-            .unit("a-u")
-            .component("a", "a-u", 6)
-            .unit("b-u")
-            .component("b", "b-u", 10)
-            .unit("c-u")
-            .component("c", "c-u", 8)
-            .unit("d-u", 2)
-            .component("d", "d-u", 30)
-            .call("web", "a")
-            .call("web", "b", 0.4)
-            .call("web", "c", 0.6)
-            .call("web", "d")
-            .open("load", "web", 50);
-        return b;
-    }
-    static ModelBuilder closedNetwork() {
-        ModelBuilder b;
-        b.client("desk")
-            .unit("s1-u")
-            .component("s1", "s1-u", 5)
-            .unit("s2-u")
-            .component("s2", "s2-u", 8)
-            .unit("s3-u")
-            .component("s3", "s3-u", 3)
-            .call("desk", "s1")
-            .call("desk", "s2", 2)
-            .call("desk", "s3")
-            .closed("users", "desk", 12, 100);
-        return b;
-    }
-    static ModelBuilder latencyModel() {
-        ModelBuilder b;
-        b.client("web")
-            .unit("svc-u", 1000)
-            .component("svc", "svc-u", 2)
-            .unit("db-u")
-            .component("db", "db-u", 4)
-            .call("web", "svc", 1, 5)
-            .call("svc", "db", 1, 3)
-            .open("load", "web", 125);
-        return b;
-    }
-    static ModelBuilder cacheModel() {
-        ModelBuilder b;
-        b.client("web")
-            .unit("cache-u", 1000)
-            .cache("cache", "cache-u", 1, 0.75)
-            .unit("db-u")
-            .component("db", "db-u", 10)
-            .call("web", "cache")
-            .call("cache", "db", 1, 1)
-            .open("load", "web", 200);
-        return b;
-    }
-    static ModelBuilder pairModel(bool sameUnit) {
-        ModelBuilder b;
-        b.client("web");
-        if (sameUnit) {
-            b.unit("a-u").component("a", "a-u", 4).component("b", "a-u", 6);
-        } else {
-            b.unit("a-u", 1000).component("a", "a-u", 4).unit("b-u").component("b", "b-u", 6);
-        }
-        b.call("web", "a").call("a", "b", 1, 1).open("load", "web", 60);
-        return b;
-    }
-    static ModelBuilder asyncModel() {
-        ModelBuilder b;
-        b.client("web")
-            .unit("svc-u")
-            .component("svc", "svc-u", 5)
-            .unit("worker-u", 2)
-            .component("worker", "worker-u", 10)
-            .call("web", "svc")
-            .call("svc", "worker", 2, 1, CallMode::Async)
-            .open("load", "web", 50);
-        return b;
     }
 };
 
