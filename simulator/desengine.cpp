@@ -14,6 +14,9 @@ namespace archsim::sim {
 
 namespace {
 
+constexpr double kShedUtilization = 0.95;
+constexpr double kShedShare = 0.01;
+
 // Two-sided 95% Student t quantiles for 1..30 degrees of freedom.
 double tQuantile95(int df) {
     static constexpr double table[] = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306,
@@ -153,7 +156,7 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
         UnitResult ur;
         ur.id = unit.id;
         std::vector<double> utils;
-        double thread = 0, core = 0, queue = 0, acquired = 0, done = 0, response = 0;
+        double thread = 0, core = 0, queue = 0, acquired = 0, done = 0, response = 0, rejected = 0;
         for (const RunOutput &r : runs) {
             const double durationMs = std::max(r.measuredMs, 1e-9);
             const double t = r.threadArea[u] / (durationMs * unit.replicas * unit.threads);
@@ -163,6 +166,7 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
             utils.push_back(std::max(t, c));
             queue += r.queueArea[u] / (durationMs * unit.replicas) / k;
             acquired += double(r.unitAcquired[u]);
+            rejected += double(r.unitRejected[u]);
             done += double(r.unitDone[u]);
             response += r.unitResponseSum[u];
         }
@@ -172,6 +176,16 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
         ur.utilizationCi95 = halfWidth(utils);
         ur.throughputPerSec = acquired / (measuredSec > 0 ? measuredSec : 1);
         ur.meanQueueLength = queue;
+        ur.rejectedPerSec = rejected / (measuredSec > 0 ? measuredSec : 1);
+        // A full unit that sheds load keeps its backlog bounded, but it is past its capacity.
+        if (ur.utilization >= kShedUtilization && rejected > kShedShare * (acquired + rejected)) {
+            result.saturated = true;
+            result.notes << QStringLiteral("unit \"%1\" is saturated: utilisation %2, it "
+                                           "rejects %3% of its calls")
+                                .arg(ur.id)
+                                .arg(ur.utilization, 0, 'f', 3)
+                                .arg(100 * rejected / (acquired + rejected), 0, 'f', 1);
+        }
         ur.meanResponseMs = done > 0 ? response / done : 0.0;
         if (ur.utilization > worst) {
             worst = ur.utilization;
@@ -193,7 +207,10 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
                                            "service, latency and think times)");
             break;
         }
-    if (result.saturated)
+    bool backlog = false;
+    for (const RunOutput &r : runs)
+        backlog = backlog || r.saturated;
+    if (backlog)
         result.notes << QStringLiteral(
             "saturated: the backlog grew through the run (or hit the in-flight cap); "
             "figures cover completed requests only");

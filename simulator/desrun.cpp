@@ -40,6 +40,7 @@ public:
         out.coreArea.assign(nu, 0);
         out.queueArea.assign(nu, 0);
         out.unitAcquired.assign(nu, 0);
+        out.unitRejected.assign(nu, 0);
         out.unitDone.assign(nu, 0);
         out.unitResponseSum.assign(nu, 0);
         const std::size_t k = std::size_t(out.intervals);
@@ -361,6 +362,7 @@ private:
             beginWork(id);
         } else if (unit.queueCapacity >= 0 && rep.queued >= unit.queueCapacity) {
             f.failed = 1; // rejected: the replica's queue is full
+            if (now >= warmupMs) ++out.unitRejected[std::size_t(c.unit)];
             finish(id);
         } else {
             ++rep.queued;

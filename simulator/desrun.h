@@ -19,7 +19,7 @@ struct RunOutput {
     std::vector<std::vector<double>> batchSum;           // [w][b]
     std::vector<std::vector<std::uint64_t>> batchCount;  // [w][b]
     std::vector<double> threadArea, coreArea, queueArea; // measured, thread-ms etc.
-    std::vector<std::uint64_t> unitAcquired, unitDone;
+    std::vector<std::uint64_t> unitAcquired, unitDone, unitRejected;
     std::vector<double> unitResponseSum;
     std::vector<std::vector<std::uint64_t>> seriesCompleted, seriesFailed; // [k][w]
     std::vector<std::vector<double>> seriesResponseSum;                    // [k][w]
