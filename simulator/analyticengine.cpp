@@ -131,32 +131,47 @@ public:
             if (unit.cores < unit.threads && coreVisits[i] > 0 && !closedOnly) {
                 const double s = coreBusy[i] / coreVisits[i];
                 const double scv = s > 0 ? coreSecond[i] / coreVisits[i] / (s * s) - 1 : 1;
-                const double lambda = coreVisits[i] / unit.replicas;
+                const Pool pool = poolOf(unit, unit.cores, coreVisits[i]);
                 coreWait[i] =
-                    queueing::waitAllenCunneen(unit.cores, lambda, s, scv, arrivalScv(unit));
-                coreWaitVar[i] = waitVariance(unit.cores, lambda, s, coreWait[i]);
+                    queueing::waitAllenCunneen(pool.servers, pool.lambda, s, scv, pool.ca2);
+                coreWaitVar[i] = waitVariance(pool.servers, pool.lambda, s, coreWait[i]);
             }
             const double h = busy[i] / arrivals[i];
             const double scv = h > 0 ? std::max(0.0, second[i] / arrivals[i] / (h * h) - 1) : 1;
-            const double lambda = arrivals[i] / unit.replicas;
             if (!fixedWait.empty() && fixedWait[i] >= 0 && closedOnly) {
                 // Only closed workloads reach it: MVA's wait, which is never unbounded.
                 threadWait[i] = fixedWait[i];
             } else {
+                const Pool pool = poolOf(unit, unit.threads, arrivals[i]);
                 threadWait[i] =
-                    queueing::waitAllenCunneen(unit.threads, lambda, h, scv, arrivalScv(unit));
-                threadWaitVar[i] = waitVariance(unit.threads, lambda, h, threadWait[i]);
+                    queueing::waitAllenCunneen(pool.servers, pool.lambda, h, scv, pool.ca2);
+                threadWaitVar[i] = waitVariance(pool.servers, pool.lambda, h, threadWait[i]);
             }
             if (!std::isfinite(threadWait[i]) || !std::isfinite(coreWait[i])) stable = false;
         }
         return stable;
     }
 
-    // Round-robin (and least-outstanding) over r replicas hands each one every r-th arrival of
-    // a Poisson stream: Erlang-r gaps, whose squared coefficient of variation is 1/r. Random
-    // balancing keeps each replica's arrivals Poisson.
-    static double arrivalScv(const CompiledUnit &unit) {
-        return unit.policy == BalancingPolicy::Random ? 1.0 : 1.0 / unit.replicas;
+    // How a unit's replicas queue: random balancing splits Poisson arrivals into r
+    // independent Poisson streams; round-robin hands each replica every r-th arrival (Erlang-r
+    // gaps, squared coefficient of variation 1/r); least-outstanding (join the shortest queue)
+    // behaves close to one pooled queue in front of all r x c servers.
+    struct Pool {
+        int servers;
+        double lambda; // per ms, into this pool
+        double ca2;
+    };
+    static Pool poolOf(const CompiledUnit &unit, int perReplica, double totalPerMs) {
+        const int r = unit.replicas;
+        switch (unit.policy) {
+        case BalancingPolicy::LeastOutstanding:
+            return {perReplica * r, totalPerMs, 1.0};
+        case BalancingPolicy::RoundRobin:
+            return {perReplica, totalPerMs / r, 1.0 / r};
+        case BalancingPolicy::Random:
+            break;
+        }
+        return {perReplica, totalPerMs / r, 1.0};
     }
 
     // Wait variance as for M/M/c: zero with probability 1 - C, else exponential.

@@ -11,6 +11,7 @@ double erlangC(int servers, double offeredLoad);
 // Mean wait in queue of a G/G/c station by the Allen–Cunneen approximation:
 // Wq = C(c, a) / (c mu - lambda) * (ca2 + cs2) / 2. With Poisson arrivals (ca2 = 1) it is exact
 // for M/M/c (cs2 = 1) and, with c = 1, the Pollaczek–Khinchine formula of M/G/1.
+// For ca2 != 1 the Krämer–Langenbach-Belz factor corrects it at low and moderate load.
 // Returns +infinity when the station is saturated.
 double waitAllenCunneen(int servers, double arrivalPerMs, double meanServiceMs, double serviceScv,
                         double arrivalScv = 1);
