@@ -8,6 +8,7 @@
 #include "simulator/desengine.h"
 #include "simulator/sweep.h"
 
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -516,6 +517,37 @@ private slots:
         for (const char *key : {"id", "utilization", "threadUtilization", "coreUtilization",
                                 "throughputPerSec", "meanQueueLength", "meanResponseMs"})
             QVERIFY2(u.contains(QLatin1String(key)), key);
+    }
+
+    void cliSweepJsonAndPlots() {
+        QTemporaryDir dir;
+        const QString sweepPng = dir.filePath("sweep.png");
+        QProcess p;
+        p.start(QStringLiteral(ARCHSIM_CLI),
+                {"sweep", QStringLiteral(ARCHSIM_TEST_DATA "/mm1.json"), "--from", "10", "--to",
+                 "95", "--steps", "18", "--json", "--plot", sweepPng});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QJsonObject doc = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        QCOMPARE(doc.value("points").toArray().size(), 18);
+        const double knee = doc.value("knee").toObject().value("ratePerSec").toDouble();
+        QVERIFY2(knee >= 50 && knee <= 60, qPrintable(QString::number(knee))); // M/M/1: rho 0.5
+        QCOMPARE(doc.value("knee").toObject().value("bottleneck").toString(),
+                 QStringLiteral("svc"));
+        QImage sweep(sweepPng);
+        QVERIFY(sweep.width() >= 800 && sweep.height() >= 600);
+
+        const QString runPng = dir.filePath("run.png");
+        QProcess run;
+        run.start(QStringLiteral(ARCHSIM_CLI),
+                  {"simulate", QStringLiteral(ARCHSIM_EXAMPLES "/shop.json"), "--duration", "5",
+                   "--warmup", "1", "--replications", "2", "--plot", runPng});
+        QVERIFY(run.waitForFinished(60000));
+        QCOMPARE(run.exitCode(), 0);
+        const QString table = QString::fromUtf8(run.readAllStandardOutput());
+        QVERIFY(table.contains("p99 ms") && table.contains("bottleneck: "));
+        QImage chart(runPng);
+        QVERIFY(chart.width() >= 800 && chart.height() >= 900);
     }
 
     void cliSimulateJsonAndScenarioRefusal() {
