@@ -490,6 +490,16 @@ private slots:
         QVERIFY(r.series.front().throughputPerSec[0] < r.series.back().throughputPerSec[0]);
     }
 
+    // A scenario's "load" action: rates x factor over a window (here doubled after 60 s).
+    void desLoadChange() {
+        DesOptions o = shortRun(200, 3);
+        o.warmupSec = 20;
+        o.loadChanges.push_back({60, 0, -1, 2.0});
+        const LoadResult r = simulate(compile(singleStation(30, 5)), o);
+        // Measured 20..220 s: 40 s at 30/s, then 160 s at 60/s.
+        EXPECT_REL(workload(r, "load").throughputPerSec, (40 * 30 + 160 * 60) / 200.0, 0.03);
+    }
+
     void sweepFindsKnee() {
         const SweepResult s = sweep(compile(singleStation(50, 10)), 10, 95, 18, Engine::Analytic);
         QCOMPARE(int(s.points.size()), 18);
