@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 namespace archsim::sim {
@@ -77,6 +78,8 @@ public:
             }
             for (int st = cc.stepBegin; st < cc.stepEnd; ++st) {
                 double stepMean = 0, stepVar = 0;
+                groupMeans.clear();
+                groupScvs.clear();
                 for (int k = m.steps[st].callBegin; k < m.steps[st].callEnd; ++k) {
                     const CompiledCall &call = m.calls[k];
                     if (!call.sync) continue;
@@ -98,13 +101,43 @@ public:
                         stepMean = callMean;
                         stepVar = callVar;
                     }
+                    if (callMean > 0) {
+                        groupMeans.push_back(callMean);
+                        groupScvs.push_back(std::clamp(callVar / (callMean * callMean), 0.0, 1.0));
+                    }
                 }
+                if (groupMeans.size() > 1) stepMean = expectedMaximum(groupMeans, groupScvs);
                 mean += stepMean;
                 var += stepVar;
             }
             T[c] = mean;
             varT[c] = var;
         }
+    }
+
+    // E[max] of a parallel group's calls: between the largest mean (no variability) and the
+    // exact E[max] of independent exponentials (inclusion–exclusion), weighted by the calls'
+    // mean squared coefficient of variation (capped at 1).
+    static double expectedMaximum(const std::vector<double> &means,
+                                  const std::vector<double> &scvs) {
+        const double largest = *std::max_element(means.begin(), means.end());
+        const std::size_t n = means.size();
+        if (n > 12) return largest;
+        double exponential = 0;
+        for (std::uint32_t subset = 1; subset < (1u << n); ++subset) {
+            double rate = 0;
+            int size = 0;
+            for (std::size_t i = 0; i < n; ++i)
+                if (subset & (1u << i)) {
+                    rate += 1 / means[i];
+                    ++size;
+                }
+            exponential += (size % 2 ? 1.0 : -1.0) / rate;
+        }
+        double scv = 0;
+        for (double v : scvs)
+            scv += v / double(n);
+        return largest + scv * (exponential - largest);
     }
 
     // Queue waits per unit from the current holding times; false when a station saturates.
@@ -208,6 +241,7 @@ public:
     std::vector<bool> closedOnlyUnit;         // units only closed workloads reach: MVA's wait holds
     std::vector<double> visitRate, entryRate; // per ms
     std::vector<double> T, varT;
+    std::vector<double> groupMeans, groupScvs; // scratch for parallel groups
     std::vector<double> threadWait, threadWaitVar, coreWait, coreWaitVar;
     std::vector<double> arrivals, busy, coreBusy; // per unit, per ms (busy: thread-ms per ms)
 };

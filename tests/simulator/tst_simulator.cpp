@@ -472,6 +472,8 @@ private slots:
         const LoadResult r = simulate(compile(withUnits), shortRun(200));
         // E[max(X, Y)] = 10 + 20 - 1 / (1/10 + 1/20).
         EXPECT_IN_CI(workload(r, "load"), 30 - 1 / (0.1 + 0.05));
+        EXPECT_REL(workload(analyze(compile(withUnits)), "load").meanResponseMs,
+                   30 - 1 / (0.1 + 0.05), 0.01);
     }
 
     void desLoadPatterns() {
