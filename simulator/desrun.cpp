@@ -107,10 +107,13 @@ public:
 
         const std::uint64_t maxEvents = o.maxEvents;
         bool running = true;
-        while (running && !heap.empty()) {
-            std::pop_heap(heap.begin(), heap.end(), EventLater());
-            const Event e = heap.back();
-            heap.pop_back();
+        while (running) {
+            if (topTaken) popTop();
+            if (heap.empty()) break;
+            // The top stays in place until the handler schedules its first event, which then
+            // replaces it with one sift instead of a pop and a push.
+            const Event e = heap.front();
+            topTaken = true;
             now = e.time;
             ++out.events;
             switch (e.type) {
@@ -188,8 +191,41 @@ public:
 private:
     // --- events and randomness -------------------------------------------------------------
     void schedule(double time, std::int32_t type, int id) {
-        heap.push_back(Event{time, type, id});
-        std::push_heap(heap.begin(), heap.end(), EventLater());
+        const Event e{time, type, id};
+        if (topTaken) {
+            topTaken = false;
+            siftDown(e);
+            return;
+        }
+        std::size_t i = heap.size();
+        heap.push_back(e);
+        while (i > 0) {
+            const std::size_t parent = (i - 1) / 2;
+            if (!(heap[parent].time > e.time)) break;
+            heap[i] = heap[parent];
+            i = parent;
+        }
+        heap[i] = e;
+    }
+    // Puts e at the root's place and moves it down to where it belongs.
+    void siftDown(const Event &e) {
+        const std::size_t n = heap.size();
+        std::size_t i = 0;
+        while (true) {
+            std::size_t child = 2 * i + 1;
+            if (child >= n) break;
+            if (child + 1 < n && heap[child + 1].time < heap[child].time) ++child;
+            if (!(heap[child].time < e.time)) break;
+            heap[i] = heap[child];
+            i = child;
+        }
+        heap[i] = e;
+    }
+    void popTop() {
+        topTaken = false;
+        const Event last = heap.back();
+        heap.pop_back();
+        if (!heap.empty()) siftDown(last);
     }
     double uniform() { return uniformDist(rng); }
     double serviceTime(int comp) {
@@ -588,7 +624,8 @@ private:
     std::atomic<double> &progress;
 
     double now = 0, warmupMs = 0, endMs = 0, intervalMs = 1, batchMs = 1;
-    std::vector<Event> heap;
+    std::vector<Event> heap; // binary min-heap on time
+    bool topTaken = false;   // heap.front() was handled but not yet removed
     std::vector<Frame> frames;
     std::vector<int> freeFrames;
     std::vector<Replica> replicas;
