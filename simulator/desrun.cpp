@@ -47,7 +47,10 @@ public:
         out.seriesCompleted.assign(k, std::vector<std::uint64_t>(nw, 0));
         out.seriesFailed.assign(k, std::vector<std::uint64_t>(nw, 0));
         out.seriesResponseSum.assign(k, std::vector<double>(nw, 0));
-        if (o.percentiles) out.seriesLatency.assign(k, std::vector<LogHistogram>(nw));
+        // Per-interval p99 needs a histogram per interval and workload (61 KB each): only
+        // within a memory budget, so models with many workloads stay small.
+        seriesPercentiles = o.percentiles && k * nw <= kMaxSeriesHistograms;
+        if (seriesPercentiles) out.seriesLatency.assign(k, std::vector<LogHistogram>(nw));
         out.seriesUtilization.assign(k, std::vector<double>(nu, 0));
         out.seriesQueue.assign(k, std::vector<double>(nu, 0));
         out.seriesInFlight.assign(k, 0);
@@ -580,7 +583,7 @@ private:
         } else {
             ++out.seriesCompleted[k][w];
             out.seriesResponseSum[k][w] += response;
-            if (o.percentiles) out.seriesLatency[k][w].add(response);
+            if (seriesPercentiles) out.seriesLatency[k][w].add(response);
         }
         if (f.start >= warmupMs) {
             if (f.failed) {
@@ -625,7 +628,10 @@ private:
 
     double now = 0, warmupMs = 0, endMs = 0, intervalMs = 1, batchMs = 1;
     std::vector<Event> heap; // binary min-heap on time
-    bool topTaken = false;   // heap.front() was handled but not yet removed
+    bool topTaken = false;
+    bool seriesPercentiles = false;
+    static constexpr std::size_t kMaxSeriesHistograms =
+        1000; // heap.front() was handled but not yet removed
     std::vector<Frame> frames;
     std::vector<int> freeFrames;
     std::vector<Replica> replicas;
