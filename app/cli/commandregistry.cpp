@@ -1,7 +1,10 @@
 #include "commandregistry.h"
 
+#include "analyzecommand.h"
 #include "convertcommand.h"
 #include "infocommand.h"
+#include "simulatecommand.h"
+#include "sweepcommand.h"
 #include "validatecommand.h"
 
 namespace archsim::cli {
@@ -11,6 +14,9 @@ std::vector<std::unique_ptr<CliCommand>> createCommands() {
     commands.push_back(std::make_unique<ValidateCommand>());
     commands.push_back(std::make_unique<ConvertCommand>());
     commands.push_back(std::make_unique<InfoCommand>());
+    commands.push_back(std::make_unique<AnalyzeCommand>());
+    commands.push_back(std::make_unique<SimulateCommand>());
+    commands.push_back(std::make_unique<SweepCommand>());
     return commands;
 }
 

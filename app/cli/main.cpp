@@ -1,10 +1,13 @@
 // archsim-cli: ArchSim's engines without a display, for scripts and CI.
 #include "commandregistry.h"
+#include "plotwriter.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <memory>
 
 using namespace archsim::cli;
 
@@ -30,7 +33,15 @@ QString generalHelp(const std::vector<std::unique_ptr<CliCommand>> &commands) {
 } // namespace
 
 int main(int argc, char *argv[]) {
-    QCoreApplication app(argc, argv);
+    // Charts need a GUI application; a plot is always drawn offscreen, never in a window.
+    std::unique_ptr<QCoreApplication> app;
+    if (wantsPlot(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("archsim-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ARCHSIM_VERSION));
     QTextStream out(stdout);

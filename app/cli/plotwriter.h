@@ -1,0 +1,20 @@
+// PNG charts of runs and sweeps with Qt Charts, drawn offscreen (needs a QApplication).
+#pragma once
+
+#include "simulator/loadresult.h"
+#include "simulator/sweep.h"
+
+#include <QString>
+
+namespace archsim::cli {
+
+// Latency (mean, p99), throughput and utilisation over time, one panel each.
+bool writeSimulationPlot(const sim::LoadResult &result, const QString &path, QString *error);
+
+// Latency and utilisation against the total open rate, the knee marked.
+bool writeSweepPlot(const sim::SweepResult &result, const QString &path, QString *error);
+
+// True when the command line asks for a plot, so main() creates a QApplication.
+bool wantsPlot(int argc, char **argv);
+
+} // namespace archsim::cli

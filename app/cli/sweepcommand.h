@@ -1,0 +1,20 @@
+// archsim-cli sweep FILE --from R --to R --steps N: latency and bottleneck against load, knee.
+#pragma once
+
+#include "clicommand.h"
+
+namespace archsim::cli {
+
+class SweepCommand : public CliCommand {
+public:
+    QString name() const override { return QStringLiteral("sweep"); }
+    QString summary() const override {
+        return QStringLiteral("Scale all open workloads from one total rate to another; "
+                              "name the knee and the bottleneck at each step.");
+    }
+    QString synopsis() const override { return QStringLiteral("FILE"); }
+    QList<QCommandLineOption> options() const override;
+    int run(CliContext &context) override;
+};
+
+} // namespace archsim::cli

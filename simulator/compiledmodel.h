@@ -1,0 +1,102 @@
+// A variant compiled for the engines: flat arrays of units, components and calls, visit ratios.
+#pragma once
+
+#include "model/problem.h"
+#include "model/variant.h"
+
+#include <optional>
+#include <vector>
+
+namespace archsim::sim {
+
+struct CompiledUnit {
+    QString id;
+    int replicas = 1;
+    int threads = 1;
+    int cores = 1;
+    int queueCapacity = -1; // waiting requests per replica; -1: unlimited
+    BalancingPolicy policy = BalancingPolicy::RoundRobin;
+    bool hasResources = false; // false when it holds only clients and externals
+    int firstReplica = 0;      // index of its first replica in the engines' replica arrays
+};
+
+struct CompiledComponent {
+    QString id;
+    int unit = 0;
+    ComponentKind kind = ComponentKind::Service;
+    double serviceMs = 0;
+    Distribution distribution = Distribution::Exponential;
+    double cv = 1;
+    double hitRatio = 0;     // caches only
+    bool holdsThread = true; // false for clients (no resources) and externals (pure delay)
+    int stepBegin = 0;       // range in CompiledModel::steps
+    int stepEnd = 0;
+    int callBegin = 0; // range in CompiledModel::calls (all its steps)
+    int callEnd = 0;
+};
+
+struct CompiledCall {
+    int from = 0;
+    int to = 0;
+    int connection = 0; // index in the variant's connections
+    bool sync = true;
+    double calls = 1;       // mean per visit; the fraction is a probability
+    double multiplier = 1;  // expected calls per visit of `from` (calls x miss ratio of a cache)
+    double latencyMs = 0;   // each way; 0 for calls inside a unit
+    bool inProcess = false; // same unit, caller holds a thread: runs on the caller's thread
+    bool optional = false;
+};
+
+// Outgoing calls run step by step; a step with several calls is a parallel group.
+struct CompiledStep {
+    int callBegin = 0;
+    int callEnd = 0;
+};
+
+struct CompiledWorkload {
+    QString name;
+    int entry = 0;
+    bool closed = false;
+    double ratePerSec = 0;
+    int users = 0;
+    double thinkTimeMs = 0;
+    LoadPattern pattern = LoadPattern::Constant;
+    double toRatePerSec = 0;
+    double atSec = 0;
+    double forSec = 0;
+    double periodSec = 86400;
+
+    // Arrival rate at time t (seconds) of an open workload, by its pattern.
+    double rateAt(double tSec) const;
+    double peakRate() const;
+};
+
+struct CompiledModel {
+    QString variant;
+    std::vector<CompiledUnit> units;
+    std::vector<CompiledComponent> components;
+    std::vector<CompiledCall> calls; // grouped by caller, in step order
+    std::vector<CompiledStep> steps;
+    std::vector<CompiledWorkload> workloads;
+    int replicaCount = 0;
+    // Components in an order where every sync callee comes before its callers.
+    std::vector<int> syncReverseTopo;
+    // visits[w][c]: expected visits of component c per request of workload w (all calls), and
+    // syncVisits the same over sync calls only (what the request waits for).
+    std::vector<std::vector<double>> visits;
+    std::vector<std::vector<double>> syncVisits;
+
+    int unitIndex(const QString &id) const;
+    int componentIndex(const QString &id) const;
+};
+
+struct CompileResult {
+    std::optional<CompiledModel> model;
+    ProblemList problems;
+};
+
+// Validates and compiles; a cycle of sync calls or an async cycle with unbounded visits is an
+// error that names the cycle.
+CompileResult compileVariant(const Variant &variant, int variantIndex = 0);
+
+} // namespace archsim::sim

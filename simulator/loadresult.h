@@ -1,0 +1,73 @@
+// What a load engine (analytical or discrete-event) reports: per workload, per unit, bottleneck.
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace archsim::sim {
+
+struct WorkloadResult {
+    QString name;
+    QString entry;
+    bool closed = false;
+    double throughputPerSec = 0;
+    double meanResponseMs = 0; // +infinity when saturated (analytic)
+    // Discrete-event engine only.
+    std::optional<double> p50Ms, p95Ms, p99Ms, p999Ms;
+    std::optional<double> errorRate;
+    std::optional<double> meanResponseMsCi95; // half width of the 95% interval
+    std::optional<double> throughputPerSecCi95;
+};
+
+struct UnitResult {
+    QString id;
+    double utilization = 0; // max of thread and core utilisation
+    double threadUtilization = 0;
+    double coreUtilization = 0;
+    double throughputPerSec = 0; // requests that took one of its threads, per second
+    double meanQueueLength = 0;  // waiting for a thread, mean per replica
+    double meanResponseMs = 0;   // queue wait + thread holding time, per request
+    std::optional<double> utilizationCi95;
+    std::optional<double> rejectedPerSec; // DES: calls turned away by a full queue
+};
+
+// One interval of a discrete-event run (all replications merged).
+struct SeriesPoint {
+    double timeSec = 0;                   // interval start
+    std::vector<double> throughputPerSec; // per workload
+    std::vector<double> errorsPerSec;     // per workload
+    std::vector<double> meanResponseMs;   // per workload (0 when nothing completed)
+    std::vector<double> p99Ms;            // per workload
+    std::vector<double> utilization;      // per reported unit
+    std::vector<double> queueLength;      // per reported unit, mean per replica
+};
+
+struct LoadResult {
+    QString variant;
+    QString engine; // "analytic" or "des"
+    std::vector<WorkloadResult> workloads;
+    std::vector<UnitResult> units;
+    QString bottleneck;
+    std::optional<double> saturationRatePerSec; // none without open workloads
+    bool saturated = false;                     // a queue grows without bound at this load
+    QStringList notes;                          // approximations used, warnings
+    // Discrete-event engine only.
+    double durationSec = 0;
+    double warmupSec = 0;
+    int replications = 0;
+    quint64 seed = 0;
+    quint64 events = 0;
+    bool cancelled = false;
+    double intervalSec = 0;
+    std::vector<SeriesPoint> series;
+};
+
+// The JSON of interfaces.md ("variant", "engine", "workloads", "units", "bottleneck",
+// "saturationRatePerSec"), plus "saturated", "notes" and, for runs, the run's settings.
+QJsonObject toJson(const LoadResult &result, bool withSeries = false);
+
+} // namespace archsim::sim
