@@ -265,7 +265,7 @@ LoadResult analyze(const CompiledModel &m, const AnalyticOptions &options) {
                 result.notes << QStringLiteral(
                                     "workload \"%1\": its %2 pattern is solved at its base "
                                     "rate ratePerSec")
-                                    .arg(m.workloads[w].name, toString(m.workloads[w].pattern));
+                                    .arg(m.workloads[w].name, enumName(m.workloads[w].pattern));
         }
 
     // Closed workloads: MVA over the units as stations, open load as lost capacity.

@@ -54,7 +54,7 @@ static bool applyScenario(CliContext &context, const Variant &variant,
         const ScenarioEvent &e = scenario->events[i];
         if (e.action != ScenarioAction::Load) {
             context.err << "archsim-cli simulate: scenario \"" << name << "\" events[" << i
-                        << "]: action \"" << toString(e.action)
+                        << "]: action \"" << enumName(e.action)
                         << "\" is not simulated yet (failure scenarios come with the failure "
                            "engine); only \"load\" is supported"
                         << Qt::endl;
