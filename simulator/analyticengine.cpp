@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 namespace archsim::sim {
@@ -77,6 +78,8 @@ public:
             }
             for (int st = cc.stepBegin; st < cc.stepEnd; ++st) {
                 double stepMean = 0, stepVar = 0;
+                groupMeans.clear();
+                groupScvs.clear();
                 for (int k = m.steps[st].callBegin; k < m.steps[st].callEnd; ++k) {
                     const CompiledCall &call = m.calls[k];
                     if (!call.sync) continue;
@@ -98,13 +101,43 @@ public:
                         stepMean = callMean;
                         stepVar = callVar;
                     }
+                    if (callMean > 0) {
+                        groupMeans.push_back(callMean);
+                        groupScvs.push_back(std::clamp(callVar / (callMean * callMean), 0.0, 1.0));
+                    }
                 }
+                if (groupMeans.size() > 1) stepMean = expectedMaximum(groupMeans, groupScvs);
                 mean += stepMean;
                 var += stepVar;
             }
             T[c] = mean;
             varT[c] = var;
         }
+    }
+
+    // E[max] of a parallel group's calls: between the largest mean (no variability) and the
+    // exact E[max] of independent exponentials (inclusion–exclusion), weighted by the calls'
+    // mean squared coefficient of variation (capped at 1).
+    static double expectedMaximum(const std::vector<double> &means,
+                                  const std::vector<double> &scvs) {
+        const double largest = *std::max_element(means.begin(), means.end());
+        const std::size_t n = means.size();
+        if (n > 12) return largest;
+        double exponential = 0;
+        for (std::uint32_t subset = 1; subset < (1u << n); ++subset) {
+            double rate = 0;
+            int size = 0;
+            for (std::size_t i = 0; i < n; ++i)
+                if (subset & (1u << i)) {
+                    rate += 1 / means[i];
+                    ++size;
+                }
+            exponential += (size % 2 ? 1.0 : -1.0) / rate;
+        }
+        double scv = 0;
+        for (double v : scvs)
+            scv += v / double(n);
+        return largest + scv * (exponential - largest);
     }
 
     // Queue waits per unit from the current holding times; false when a station saturates.
@@ -127,27 +160,51 @@ public:
             const CompiledUnit &unit = m.units[i];
             threadWait[i] = threadWaitVar[i] = coreWait[i] = coreWaitVar[i] = 0;
             if (!unit.hasResources || arrivals[i] <= 0) continue;
-            if (unit.cores < unit.threads && coreVisits[i] > 0) {
+            const bool closedOnly = !closedOnlyUnit.empty() && closedOnlyUnit[i];
+            if (unit.cores < unit.threads && coreVisits[i] > 0 && !closedOnly) {
                 const double s = coreBusy[i] / coreVisits[i];
                 const double scv = s > 0 ? coreSecond[i] / coreVisits[i] / (s * s) - 1 : 1;
-                const double lambda = coreVisits[i] / unit.replicas;
-                coreWait[i] = queueing::waitAllenCunneen(unit.cores, lambda, s, scv);
-                coreWaitVar[i] = waitVariance(unit.cores, lambda, s, coreWait[i]);
+                const Pool pool = poolOf(unit, unit.cores, coreVisits[i]);
+                coreWait[i] =
+                    queueing::waitAllenCunneen(pool.servers, pool.lambda, s, scv, pool.ca2);
+                coreWaitVar[i] = waitVariance(pool.servers, pool.lambda, s, coreWait[i]);
             }
             const double h = busy[i] / arrivals[i];
             const double scv = h > 0 ? std::max(0.0, second[i] / arrivals[i] / (h * h) - 1) : 1;
-            const double lambda = arrivals[i] / unit.replicas;
-            const bool closedOnly = !closedOnlyUnit.empty() && closedOnlyUnit[i];
-            if (!fixedWait.empty() && fixedWait[i] >= 0 &&
-                (closedOnly || lambda * h >= unit.threads)) {
-                threadWait[i] = fixedWait[i]; // closed load: MVA's wait, never unbounded
+            if (!fixedWait.empty() && fixedWait[i] >= 0 && closedOnly) {
+                // Only closed workloads reach it: MVA's wait, which is never unbounded.
+                threadWait[i] = fixedWait[i];
             } else {
-                threadWait[i] = queueing::waitAllenCunneen(unit.threads, lambda, h, scv);
-                threadWaitVar[i] = waitVariance(unit.threads, lambda, h, threadWait[i]);
+                const Pool pool = poolOf(unit, unit.threads, arrivals[i]);
+                threadWait[i] =
+                    queueing::waitAllenCunneen(pool.servers, pool.lambda, h, scv, pool.ca2);
+                threadWaitVar[i] = waitVariance(pool.servers, pool.lambda, h, threadWait[i]);
             }
             if (!std::isfinite(threadWait[i]) || !std::isfinite(coreWait[i])) stable = false;
         }
         return stable;
+    }
+
+    // How a unit's replicas queue: random balancing splits Poisson arrivals into r
+    // independent Poisson streams; round-robin hands each replica every r-th arrival (Erlang-r
+    // gaps, squared coefficient of variation 1/r); least-outstanding (join the shortest queue)
+    // behaves close to one pooled queue in front of all r x c servers.
+    struct Pool {
+        int servers;
+        double lambda; // per ms, into this pool
+        double ca2;
+    };
+    static Pool poolOf(const CompiledUnit &unit, int perReplica, double totalPerMs) {
+        const int r = unit.replicas;
+        switch (unit.policy) {
+        case BalancingPolicy::LeastOutstanding:
+            return {perReplica * r, totalPerMs, 1.0};
+        case BalancingPolicy::RoundRobin:
+            return {perReplica, totalPerMs / r, 1.0 / r};
+        case BalancingPolicy::Random:
+            break;
+        }
+        return {perReplica, totalPerMs / r, 1.0};
     }
 
     // Wait variance as for M/M/c: zero with probability 1 - C, else exponential.
@@ -184,6 +241,7 @@ public:
     std::vector<bool> closedOnlyUnit;         // units only closed workloads reach: MVA's wait holds
     std::vector<double> visitRate, entryRate; // per ms
     std::vector<double> T, varT;
+    std::vector<double> groupMeans, groupScvs; // scratch for parallel groups
     std::vector<double> threadWait, threadWaitVar, coreWait, coreWaitVar;
     std::vector<double> arrivals, busy, coreBusy; // per unit, per ms (busy: thread-ms per ms)
 };

@@ -57,8 +57,13 @@ Scc strongComponents(int n, const std::vector<std::pair<int, int>> &edges) {
 }
 
 // A cycle inside one SCC, as component ids joined by arrows ("a -> b -> a").
-QString describeCycle(const CompiledModel &m, const std::vector<int> &component, int scc,
-                      bool syncOnly) {
+struct Cycle {
+    QString text;        // "a -> b -> a"
+    int connection = -1; // the connection of its first call
+};
+
+Cycle describeCycle(const CompiledModel &m, const std::vector<int> &component, int scc,
+                    bool syncOnly) {
     int start = -1;
     for (std::size_t v = 0; v < component.size(); ++v)
         if (component[v] == scc) {
@@ -66,17 +71,19 @@ QString describeCycle(const CompiledModel &m, const std::vector<int> &component,
             break;
         }
     std::vector<int> path{start};
+    std::vector<int> via; // via[i]: the connection from path[i] to path[i + 1]
     std::vector<int> seenAt(m.components.size(), -1);
     seenAt[start] = 0;
     int v = start;
     while (true) {
-        int next = -1;
+        int next = -1, connection = -1;
         const auto &c = m.components[v];
         for (int s = c.stepBegin; s < c.stepEnd && next < 0; ++s)
             for (int k = m.steps[s].callBegin; k < m.steps[s].callEnd; ++k) {
                 const CompiledCall &call = m.calls[k];
                 if ((!syncOnly || call.sync) && component[call.to] == scc) {
                     next = call.to;
+                    connection = call.connection;
                     break;
                 }
             }
@@ -86,13 +93,15 @@ QString describeCycle(const CompiledModel &m, const std::vector<int> &component,
             for (std::size_t i = seenAt[next]; i < path.size(); ++i)
                 names << m.components[path[i]].id;
             names << m.components[next].id;
-            return names.join(QStringLiteral(" -> "));
+            return {names.join(QStringLiteral(" -> ")),
+                    seenAt[next] < int(via.size()) ? via[std::size_t(seenAt[next])] : connection};
         }
         seenAt[next] = int(path.size());
+        via.push_back(connection);
         path.push_back(next);
         v = next;
     }
-    return m.components[start].id;
+    return {m.components[start].id, -1};
 }
 
 std::vector<double> solveVisits(const CompiledModel &m, const Scc &scc, int entry, bool syncOnly) {
@@ -137,13 +146,22 @@ std::vector<double> solveVisits(const CompiledModel &m, const Scc &scc, int entr
     return v;
 }
 
-Problem cycleProblem(const Variant &variant, int variantIndex, const QString &message) {
+Problem cycleProblem(const Variant &variant, int variantIndex, const Cycle &cycle,
+                     const QString &message) {
     Problem p;
-    p.path = QStringLiteral("variants[%1].connections").arg(variantIndex);
     p.variant = variant.name;
     p.elementKind = QStringLiteral("connection");
-    p.field = QStringLiteral("to");
-    p.message = message;
+    if (cycle.connection >= 0) {
+        const Connection &c = variant.connections[cycle.connection];
+        p.path = QStringLiteral("variants[%1].connections[%2].to")
+                     .arg(variantIndex)
+                     .arg(cycle.connection);
+        p.elementId = c.id.isEmpty() ? QStringLiteral("%1->%2").arg(c.from, c.to) : c.id;
+        p.field = QStringLiteral("to");
+    } else {
+        p.path = QStringLiteral("variants[%1].connections").arg(variantIndex);
+    }
+    p.message = message.arg(cycle.text);
     return p;
 }
 
@@ -301,9 +319,8 @@ CompileResult compileVariant(const Variant &variant, int variantIndex) {
     for (std::size_t s = 0; s < syncScc.members.size(); ++s)
         if (syncScc.cyclic[s])
             result.problems << cycleProblem(
-                variant, variantIndex,
-                QStringLiteral("cycle of sync calls %1 (a request would wait for itself)")
-                    .arg(describeCycle(m, syncScc.component, int(s), true)));
+                variant, variantIndex, describeCycle(m, syncScc.component, int(s), true),
+                QStringLiteral("cycle of sync calls %1 (a request would wait for itself)"));
     if (hasErrors(result.problems)) return result;
     for (auto it = syncScc.order.rbegin(); it != syncScc.order.rend(); ++it)
         m.syncReverseTopo.push_back(syncScc.members[*it][0]);
@@ -336,10 +353,9 @@ CompileResult compileVariant(const Variant &variant, int variantIndex) {
         }
         if (!converged)
             result.problems << cycleProblem(
-                variant, variantIndex,
+                variant, variantIndex, describeCycle(m, allScc.component, int(s), false),
                 QStringLiteral("async call cycle %1 never dies out (its calls per visit "
-                               "multiply to 1 or more, so expected visits are unbounded)")
-                    .arg(describeCycle(m, allScc.component, int(s), false)));
+                               "multiply to 1 or more, so expected visits are unbounded)"));
     }
     if (hasErrors(result.problems)) return result;
 
@@ -347,6 +363,30 @@ CompileResult compileVariant(const Variant &variant, int variantIndex) {
         m.visits.push_back(solveVisits(m, allScc, w.entry, false));
         m.syncVisits.push_back(solveVisits(m, syncScc, w.entry, true));
     }
+    // A closed user whose requests take no time and who never thinks would loop forever.
+    for (std::size_t w = 0; w < m.workloads.size(); ++w) {
+        const CompiledWorkload &cw = m.workloads[w];
+        if (!cw.closed || cw.thinkTimeMs > 0) continue;
+        double cycle = 0;
+        for (std::size_t c = 0; c < m.components.size(); ++c)
+            cycle += m.syncVisits[w][c] * m.components[c].serviceMs;
+        for (const CompiledCall &call : m.calls)
+            if (call.sync)
+                cycle += m.syncVisits[w][std::size_t(call.from)] * call.multiplier * call.latencyMs;
+        if (cycle <= 0) {
+            Problem p;
+            p.path =
+                QStringLiteral("variants[%1].workloads[%2].thinkTimeMs").arg(variantIndex).arg(w);
+            p.variant = variant.name;
+            p.elementKind = QStringLiteral("workload");
+            p.elementId = cw.name;
+            p.field = QStringLiteral("thinkTimeMs");
+            p.message = QStringLiteral("a closed workload whose requests take no time needs a "
+                                       "think time above 0 (its throughput would be unbounded)");
+            result.problems << p;
+        }
+    }
+    if (hasErrors(result.problems)) return result;
     result.model = std::move(m);
     return result;
 }

@@ -14,6 +14,9 @@ namespace archsim::sim {
 
 namespace {
 
+constexpr double kShedUtilization = 0.95;
+constexpr double kShedShare = 0.01;
+
 // Two-sided 95% Student t quantiles for 1..30 degrees of freedom.
 double tQuantile95(int df) {
     static constexpr double table[] = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306,
@@ -55,7 +58,7 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
     std::atomic<int> doneWorkers{0};
     auto worker = [&] {
         for (int r = nextRun++; r < k; r = nextRun++) {
-            if (options.cancel && options.cancel->load()) break;
+            // A cancelled run still returns (quickly) so results keep their shape.
             // Each replication has its own stream: seed, replication index.
             std::seed_seq seq{std::uint32_t(options.seed), std::uint32_t(options.seed >> 32),
                               std::uint32_t(r)};
@@ -93,9 +96,10 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
     result.warmupSec = options.warmupSec;
     result.replications = k;
     result.seed = options.seed;
-    const double durationMs = options.durationSec * 1000;
     const std::size_t nw = m.workloads.size(), nu = m.units.size();
+    double measuredSec = 0; // summed over the replications
     for (const RunOutput &r : runs) {
+        measuredSec += r.measuredMs / 1000;
         result.events += r.events;
         result.saturated = result.saturated || r.saturated;
         result.cancelled = result.cancelled || r.cancelled;
@@ -129,7 +133,7 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
                 rates.push_back(double(runs[0].batchCount[w][std::size_t(b)]) / batchSec);
             }
         }
-        wr.throughputPerSec = double(completed) / (options.durationSec * k);
+        wr.throughputPerSec = double(completed) / (measuredSec > 0 ? measuredSec : 1);
         wr.meanResponseMs = completed ? sum / double(completed) : 0.0;
         wr.meanResponseMsCi95 = halfWidth(means);
         wr.throughputPerSecCi95 = halfWidth(rates);
@@ -152,8 +156,9 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
         UnitResult ur;
         ur.id = unit.id;
         std::vector<double> utils;
-        double thread = 0, core = 0, queue = 0, acquired = 0, done = 0, response = 0;
+        double thread = 0, core = 0, queue = 0, acquired = 0, done = 0, response = 0, rejected = 0;
         for (const RunOutput &r : runs) {
+            const double durationMs = std::max(r.measuredMs, 1e-9);
             const double t = r.threadArea[u] / (durationMs * unit.replicas * unit.threads);
             const double c = r.coreArea[u] / (durationMs * unit.replicas * unit.cores);
             thread += t / k;
@@ -161,6 +166,7 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
             utils.push_back(std::max(t, c));
             queue += r.queueArea[u] / (durationMs * unit.replicas) / k;
             acquired += double(r.unitAcquired[u]);
+            rejected += double(r.unitRejected[u]);
             done += double(r.unitDone[u]);
             response += r.unitResponseSum[u];
         }
@@ -168,8 +174,18 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
         ur.coreUtilization = std::min(1.0, core);
         ur.utilization = std::max(ur.threadUtilization, ur.coreUtilization);
         ur.utilizationCi95 = halfWidth(utils);
-        ur.throughputPerSec = acquired / (options.durationSec * k);
+        ur.throughputPerSec = acquired / (measuredSec > 0 ? measuredSec : 1);
         ur.meanQueueLength = queue;
+        ur.rejectedPerSec = rejected / (measuredSec > 0 ? measuredSec : 1);
+        // A full unit that sheds load keeps its backlog bounded, but it is past its capacity.
+        if (ur.utilization >= kShedUtilization && rejected > kShedShare * (acquired + rejected)) {
+            result.saturated = true;
+            result.notes << QStringLiteral("unit \"%1\" is saturated: utilisation %2, it "
+                                           "rejects %3% of its calls")
+                                .arg(ur.id)
+                                .arg(ur.utilization, 0, 'f', 3)
+                                .arg(100 * rejected / (acquired + rejected), 0, 'f', 1);
+        }
         ur.meanResponseMs = done > 0 ? response / done : 0.0;
         if (ur.utilization > worst) {
             worst = ur.utilization;
@@ -184,7 +200,17 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
     const LoadResult steady = analyze(m, analytic);
     result.saturationRatePerSec = steady.saturationRatePerSec;
     result.notes << QStringLiteral("saturationRatePerSec is the analytical engine's");
-    if (result.saturated)
+    for (const RunOutput &r : runs)
+        if (r.stalled) {
+            result.cancelled = true;
+            result.notes << QStringLiteral("stopped: simulated time stopped advancing (zero "
+                                           "service, latency and think times)");
+            break;
+        }
+    bool backlog = false;
+    for (const RunOutput &r : runs)
+        backlog = backlog || r.saturated;
+    if (backlog)
         result.notes << QStringLiteral(
             "saturated: the backlog grew through the run (or hit the in-flight cap); "
             "figures cover completed requests only");

@@ -30,7 +30,7 @@ struct DesOptions {
     bool percentiles = true;
     // Safety caps: a run stops (and reports saturated) past this many requests in flight, and
     // stops (reporting cancelled) past this many events.
-    std::uint64_t maxInFlight = 2'000'000;
+    std::uint64_t maxInFlight = 500'000;
     std::uint64_t maxEvents = 2'000'000'000;
     // Called on the calling thread with 0..1 about every 100 ms; may be empty.
     std::function<void(double)> progress;

@@ -1,5 +1,7 @@
 #include "simulator/desrun.h"
 
+#include "simulator/desstate.h"
+
 #include <algorithm>
 #include <cmath>
 #include <random>
@@ -8,86 +10,7 @@ namespace archsim::sim {
 
 namespace {
 
-enum EventType : std::int32_t {
-    kArrival,  // next open arrival of workload id
-    kThink,    // closed user id ends its think time
-    kArrive,   // frame id reaches its callee after the network latency
-    kWorkDone, // frame id finished its own work
-    kReturn,   // reply of frame id reaches its caller after the network latency
-    kSample,   // interval boundary id
-    kWarmupEnd,
-    kEnd,
-};
-
-struct Event {
-    double time;
-    std::int32_t type;
-    std::int32_t id;
-};
-
-struct EventLater {
-    bool operator()(const Event &a, const Event &b) const { return a.time > b.time; }
-};
-
-// A FIFO of frame ids on a growable ring buffer (no allocation once warm).
-class Fifo {
-public:
-    bool empty() const { return m_size == 0; }
-    void push(int v) {
-        if (m_size == m_buf.size()) grow();
-        m_buf[(m_head + m_size) & (m_buf.size() - 1)] = v;
-        ++m_size;
-    }
-    int pop() {
-        const int v = m_buf[m_head];
-        m_head = (m_head + 1) & (m_buf.size() - 1);
-        --m_size;
-        return v;
-    }
-
-private:
-    void grow() {
-        std::vector<int> next(std::max<std::size_t>(16, m_buf.size() * 2));
-        for (std::size_t i = 0; i < m_size; ++i)
-            next[i] = m_buf[(m_head + i) & (m_buf.size() - 1)];
-        m_buf.swap(next);
-        m_head = 0;
-    }
-    std::vector<int> m_buf;
-    std::size_t m_head = 0;
-    std::size_t m_size = 0;
-};
-
-// One visit of a component: the root of a request, a call, or a detached async message.
-struct Frame {
-    double start; // request start (root) or arrival at the unit (thread owners)
-    double work;  // service time waiting for a core
-    std::int32_t comp;
-    std::int32_t replica;  // -1: none (clients, externals)
-    std::int32_t parent;   // -1: root or detached
-    std::int32_t call;     // the call that created it; -1 for a root
-    std::int32_t workload; // roots only; -1 otherwise
-    std::int32_t user;     // closed roots only
-    std::int32_t step;
-    std::int32_t pending;   // parallel step: replies still awaited (+1 while launching)
-    std::int32_t remaining; // sequential step: calls still to make
-    std::uint8_t ownsThread, holdsCore, failed, parallel;
-};
-
-struct Replica {
-    int unit = 0;
-    int busyThreads = 0;
-    int busyCores = 0;
-    int queued = 0;
-    Fifo threadQueue;
-    Fifo coreQueue;
-};
-
-struct ServiceSampler {
-    Distribution distribution = Distribution::Exponential;
-    double mean = 0;
-    double mu = 0, sigma = 0; // lognormal
-};
+using namespace des;
 
 class DesRun {
 public:
@@ -117,6 +40,7 @@ public:
         out.coreArea.assign(nu, 0);
         out.queueArea.assign(nu, 0);
         out.unitAcquired.assign(nu, 0);
+        out.unitRejected.assign(nu, 0);
         out.unitDone.assign(nu, 0);
         out.unitResponseSum.assign(nu, 0);
         const std::size_t k = std::size_t(out.intervals);
@@ -176,8 +100,8 @@ public:
                 scheduleNextArrival(int(w), 0);
             }
         }
-        for (int k = 1; k <= out.intervals; ++k)
-            schedule(k * intervalMs, kSample, k - 1);
+        // One sample event at a time keeps the heap small.
+        schedule(intervalMs, kSample, 0);
         schedule(warmupMs, kWarmupEnd, 0);
         schedule(endMs + 1e-9 * (1 + endMs), kEnd, 0); // after the last sample
 
@@ -208,6 +132,7 @@ public:
                 break;
             case kSample:
                 sample(e.id);
+                if (e.id + 1 < out.intervals) schedule((e.id + 2) * intervalMs, kSample, e.id + 1);
                 break;
             case kWarmupEnd:
                 touchAll();
@@ -234,9 +159,23 @@ public:
                 out.saturated = true;
                 break;
             }
+            // Zero service, latency and think times can keep the clock still forever.
+            if (now > lastAdvance) {
+                lastAdvance = now;
+                eventsAtSameTime = 0;
+            } else if (++eventsAtSameTime > kMaxEventsAtSameTime) {
+                out.stalled = true;
+                break;
+            }
         }
         touchAll();
+        // A run stopped early measures up to its stop; stopped inside the warm-up, the units'
+        // figures cover the whole run so far.
+        const double stop = std::min(now, endMs);
+        const bool inWarmup = stop < warmupMs;
+        out.measuredMs = inWarmup ? stop : stop - warmupMs;
         for (std::size_t u = 0; u < m.units.size(); ++u) {
+            if (inWarmup) warmThread[u] = warmCore[u] = warmQueue[u] = 0;
             out.threadArea[u] = areaThread[u] - warmThread[u];
             out.coreArea[u] = areaCore[u] - warmCore[u];
             out.queueArea[u] = areaQueue[u] - warmQueue[u];
@@ -423,6 +362,7 @@ private:
             beginWork(id);
         } else if (unit.queueCapacity >= 0 && rep.queued >= unit.queueCapacity) {
             f.failed = 1; // rejected: the replica's queue is full
+            if (now >= warmupMs) ++out.unitRejected[std::size_t(c.unit)];
             finish(id);
         } else {
             ++rep.queued;
@@ -660,6 +600,9 @@ private:
     std::vector<double> lastTouch, areaThread, areaCore, areaQueue;
     std::vector<double> snapThread, snapCore, snapQueue, warmThread, warmCore, warmQueue;
     std::uint64_t inFlight = 0;
+    double lastAdvance = -1;
+    std::uint64_t eventsAtSameTime = 0;
+    static constexpr std::uint64_t kMaxEventsAtSameTime = 20'000'000;
     RunOutput out;
 };
 

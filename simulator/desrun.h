@@ -19,7 +19,7 @@ struct RunOutput {
     std::vector<std::vector<double>> batchSum;           // [w][b]
     std::vector<std::vector<std::uint64_t>> batchCount;  // [w][b]
     std::vector<double> threadArea, coreArea, queueArea; // measured, thread-ms etc.
-    std::vector<std::uint64_t> unitAcquired, unitDone;
+    std::vector<std::uint64_t> unitAcquired, unitDone, unitRejected;
     std::vector<double> unitResponseSum;
     std::vector<std::vector<std::uint64_t>> seriesCompleted, seriesFailed; // [k][w]
     std::vector<std::vector<double>> seriesResponseSum;                    // [k][w]
@@ -27,8 +27,10 @@ struct RunOutput {
     std::vector<std::vector<double>> seriesUtilization, seriesQueue;       // [k][u]
     std::vector<double> seriesInFlight;                                    // [k]
     std::uint64_t events = 0;
+    double measuredMs = 0;  // the duration, or less when the run stopped early
     bool saturated = false; // stopped by the in-flight cap or a growing backlog
     bool cancelled = false;
+    bool stalled = false; // simulated time stopped advancing (all times zero)
     int intervals = 0;
 };
 

@@ -53,6 +53,7 @@ QJsonObject toJson(const LoadResult &r, bool withSeries) {
                       {QStringLiteral("meanQueueLength"), number(u.meanQueueLength)},
                       {QStringLiteral("meanResponseMs"), number(u.meanResponseMs)}};
         putOptional(o, "utilizationCi95", u.utilizationCi95);
+        putOptional(o, "rejectedPerSec", u.rejectedPerSec);
         units.append(o);
     }
     QJsonObject doc{{QStringLiteral("variant"), r.variant},

@@ -32,6 +32,7 @@ struct UnitResult {
     double meanQueueLength = 0;  // waiting for a thread, mean per replica
     double meanResponseMs = 0;   // queue wait + thread holding time, per request
     std::optional<double> utilizationCi95;
+    std::optional<double> rejectedPerSec; // DES: calls turned away by a full queue
 };
 
 // One interval of a discrete-event run (all replications merged).

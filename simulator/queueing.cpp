@@ -17,12 +17,20 @@ double erlangC(int c, double a) {
     return b / (1 - rho * (1 - b));
 }
 
-double waitAllenCunneen(int c, double lambda, double s, double cs2) {
+double waitAllenCunneen(int c, double lambda, double s, double cs2, double ca2) {
     if (lambda <= 0 || s <= 0) return 0;
     const double a = lambda * s;
     if (a >= c) return std::numeric_limits<double>::infinity();
     const double mu = 1 / s;
-    return erlangC(c, a) / (c * mu - lambda) * (1 + cs2) / 2;
+    // Krämer and Langenbach-Belz's correction of the heavy-traffic formula; 1 for Poisson
+    // arrivals, so M/M/c and M/G/1 stay exact.
+    const double rho = a / c;
+    double g = 1;
+    if (ca2 < 1 && ca2 + cs2 > 0)
+        g = std::exp(-2 * (1 - rho) * (1 - ca2) * (1 - ca2) / (3 * rho * (ca2 + cs2)));
+    else if (ca2 > 1)
+        g = std::exp(-(1 - rho) * (ca2 - 1) / (ca2 + 4 * cs2));
+    return erlangC(c, a) / (c * mu - lambda) * (ca2 + cs2) / 2 * g;
 }
 
 MvaResult exactMva(const std::vector<MvaStation> &stations, int users, double thinkMs) {

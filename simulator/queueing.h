@@ -8,11 +8,13 @@ namespace archsim::sim::queueing {
 // Probability that an arrival waits in an M/M/c queue with offered load a = lambda/mu (< c).
 double erlangC(int servers, double offeredLoad);
 
-// Mean wait in queue of an M/G/c station by the Allen–Cunneen approximation:
-// Wq = C(c, a) / (c mu - lambda) * (ca2 + cs2) / 2 with Poisson arrivals (ca2 = 1). Exact for
-// M/M/c (cs2 = 1) and, with c = 1, the Pollaczek–Khinchine formula of M/G/1.
+// Mean wait in queue of a G/G/c station by the Allen–Cunneen approximation:
+// Wq = C(c, a) / (c mu - lambda) * (ca2 + cs2) / 2. With Poisson arrivals (ca2 = 1) it is exact
+// for M/M/c (cs2 = 1) and, with c = 1, the Pollaczek–Khinchine formula of M/G/1.
+// For ca2 != 1 the Krämer–Langenbach-Belz factor corrects it at low and moderate load.
 // Returns +infinity when the station is saturated.
-double waitAllenCunneen(int servers, double arrivalPerMs, double meanServiceMs, double serviceScv);
+double waitAllenCunneen(int servers, double arrivalPerMs, double meanServiceMs, double serviceScv,
+                        double arrivalScv = 1);
 
 // One station of a closed network for mean-value analysis.
 struct MvaStation {

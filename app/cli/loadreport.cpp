@@ -82,7 +82,9 @@ void printLoadResult(QTextStream &out, const sim::LoadResult &r) {
     if (r.saturationRatePerSec)
         out << "saturation: " << formatNumber(*r.saturationRatePerSec, 1)
             << " requests/s (all open workloads scaled together)\n";
-    if (r.saturated) out << "SATURATED: a queue grows without bound at this load\n";
+    if (r.saturated)
+        out << "SATURATED: the load is above capacity (a queue grows without bound or a full unit "
+               "sheds load)\n";
     for (const QString &note : r.notes)
         out << "note: " << note << '\n';
     out.flush();

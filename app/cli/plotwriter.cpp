@@ -49,6 +49,10 @@ QChart *makeChart(const QString &title, const QString &xTitle, const QString &yT
             yMax = std::max(yMax, p.y());
             first = false;
         }
+    if (markerX) {
+        xMin = first ? *markerX : std::min(xMin, *markerX);
+        xMax = first ? *markerX : std::max(xMax, *markerX);
+    }
     if (xMax <= xMin) xMax = xMin + 1;
     for (const Line &line : lines) {
         auto *series = new QLineSeries;

@@ -1,0 +1,189 @@
+// archsim-bench: the simulator's speed figures (DES against a minimal event loop, analytic solve).
+// Run: build/bench/archsim-bench   (Release or RelWithDebInfo build; takes about a minute)
+#include "minimalloop.h"
+
+#include "simulator/analyticengine.h"
+#include "simulator/compiledmodel.h"
+#include "simulator/desengine.h"
+
+#include <QCoreApplication>
+
+#include <chrono>
+#include <cstdio>
+#include <random>
+#include <sys/resource.h>
+
+using namespace archsim;
+using namespace archsim::sim;
+
+namespace {
+
+constexpr std::uint64_t kRequests = 1'000'000;
+
+double seconds(std::chrono::steady_clock::time_point since) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+}
+
+// A client calling `stations` units of `servers` threads in turn: a tandem queue.
+Variant tandem(int stations, int servers, double ratePerSec, double serviceMs) {
+    Variant v;
+    v.name = QStringLiteral("tandem");
+    Component client;
+    client.id = QStringLiteral("client");
+    client.kind = ComponentKind::Client;
+    client.unit = client.id;
+    Unit clientUnit;
+    clientUnit.id = client.id;
+    clientUnit.implicit = true;
+    v.units << clientUnit;
+    v.components << client;
+    for (int i = 0; i < stations; ++i) {
+        Unit u;
+        u.id = QStringLiteral("s%1").arg(i + 1);
+        u.threads = servers;
+        v.units << u;
+        Component c;
+        c.id = u.id;
+        c.unit = u.id;
+        c.serviceTimeMs = serviceMs;
+        v.components << c;
+        Connection call;
+        call.from = client.id;
+        call.to = c.id;
+        v.connections << call;
+    }
+    Workload w;
+    w.name = QStringLiteral("load");
+    w.entry = client.id;
+    w.ratePerSec = ratePerSec;
+    v.workloads << w;
+    return v;
+}
+
+// 1,000 components in 10 layers of 100, four components a unit, each calling two components
+// of the next layer (sync, 0.5 calls each; one in ten async), entered from one client.
+Variant generated(int layers, int perLayer) {
+    std::mt19937_64 rng(11);
+    std::uniform_real_distribution<double> uni(0, 1);
+    Variant v;
+    v.name = QStringLiteral("generated");
+    Unit clientUnit;
+    clientUnit.id = QStringLiteral("client");
+    clientUnit.implicit = true;
+    v.units << clientUnit;
+    Component client;
+    client.id = QStringLiteral("client");
+    client.unit = client.id;
+    client.kind = ComponentKind::Client;
+    v.components << client;
+    auto id = [](int layer, int i) { return QStringLiteral("c%1_%2").arg(layer).arg(i); };
+    for (int l = 0; l < layers; ++l)
+        for (int i = 0; i < perLayer; ++i) {
+            if (i % 4 == 0) {
+                Unit u;
+                u.id = QStringLiteral("u%1_%2").arg(l).arg(i / 4);
+                u.threads = 32;
+                u.cores = 4;
+                u.replicas = 2;
+                v.units << u;
+            }
+            Component c;
+            c.id = id(l, i);
+            c.unit = QStringLiteral("u%1_%2").arg(l).arg(i / 4);
+            c.serviceTimeMs = 0.5 + 2 * uni(rng);
+            c.distribution = i % 3 == 0 ? Distribution::Lognormal : Distribution::Exponential;
+            c.cv = 1.5;
+            v.components << c;
+            if (l + 1 < layers)
+                for (int k = 0; k < 2; ++k) {
+                    Connection call;
+                    call.from = c.id;
+                    call.to = id(l + 1, int(uni(rng) * perLayer));
+                    call.calls = 0.5;
+                    call.latencyMs = 0.5;
+                    call.mode = uni(rng) < 0.1 ? CallMode::Async : CallMode::Sync;
+                    v.connections << call;
+                }
+        }
+    for (int i = 0; i < perLayer; ++i) {
+        Connection call;
+        call.from = client.id;
+        call.to = id(0, i);
+        call.calls = 0.01;
+        v.connections << call;
+    }
+    Workload w;
+    w.name = QStringLiteral("load");
+    w.entry = client.id;
+    w.ratePerSec = 500;
+    v.workloads << w;
+    return v;
+}
+
+void desFigures(const char *name, const Variant &variant, int stations, int servers,
+                double ratePerSec, double serviceMs) {
+    CompileResult compiled = compileVariant(variant);
+    if (!compiled.model) {
+        std::printf("%s: %s\n", name, qPrintable(formatProblems(compiled.problems)));
+        return;
+    }
+    DesOptions o;
+    o.replications = 1;
+    o.workerThreads = 1;
+    o.warmupSec = 0;
+    o.durationSec = double(kRequests) / ratePerSec;
+    o.seed = 3;
+    auto start = std::chrono::steady_clock::now();
+    const LoadResult des = simulate(*compiled.model, o);
+    const double desTime = seconds(start);
+    const double desRequests = des.workloads[0].throughputPerSec * o.durationSec;
+
+    const auto loop =
+        bench::runMinimalTandem(stations, servers, ratePerSec / 1000, serviceMs, kRequests, 3);
+    std::printf("%-26s %8.0f req  %6.3f s  %9.0f req/s  %9.0f events/s  mean %7.2f ms  "
+                "p99 %7.2f ms\n",
+                qPrintable(QStringLiteral("%1 DES").arg(QLatin1String(name))), desRequests, desTime,
+                desRequests / desTime, double(des.events) / desTime,
+                des.workloads[0].meanResponseMs, des.workloads[0].p99Ms.value_or(0));
+    std::printf("%-26s %8llu req  %6.3f s  %9.0f req/s  %9.0f events/s  mean %7.2f ms\n",
+                qPrintable(QStringLiteral("%1 minimal loop").arg(QLatin1String(name))),
+                static_cast<unsigned long long>(loop.requests), loop.seconds,
+                double(loop.requests) / loop.seconds, double(loop.events) / loop.seconds,
+                loop.meanResponseMs);
+    std::printf("%-26s DES time / minimal loop time = %.2f\n\n", "", desTime / loop.seconds);
+}
+
+} // namespace
+
+int main(int argc, char *argv[]) {
+    QCoreApplication app(argc, argv);
+    std::printf("archsim-bench: one core, %llu requests per DES run, utilisation 0.8\n\n",
+                static_cast<unsigned long long>(kRequests));
+    desFigures("M/M/1", tandem(1, 1, 80, 10), 1, 1, 80, 10);
+    desFigures("tandem 5 x M/M/2", tandem(5, 2, 160, 10), 5, 2, 160, 10);
+
+    const auto compileStart = std::chrono::steady_clock::now();
+    CompileResult compiled = compileVariant(generated(10, 100));
+    const double compileTime = seconds(compileStart);
+    if (!compiled.model) {
+        std::printf("generated model: %s\n", qPrintable(formatProblems(compiled.problems)));
+        return 1;
+    }
+    const int rounds = 50;
+    LoadResult result;
+    const auto solveStart = std::chrono::steady_clock::now();
+    for (int i = 0; i < rounds; ++i)
+        result = analyze(*compiled.model);
+    const double solveTime = seconds(solveStart) / rounds;
+    std::printf("analytic, %zu components, %zu units, %zu calls: solve %.3f ms (mean of %d), "
+                "compile %.1f ms; bottleneck %s, saturation %.0f/s%s\n",
+                compiled.model->components.size(), compiled.model->units.size(),
+                compiled.model->calls.size(), solveTime * 1000, rounds, compileTime * 1000,
+                qPrintable(result.bottleneck), result.saturationRatePerSec.value_or(0),
+                result.saturated ? " (saturated)" : "");
+
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("peak memory (max RSS): %.1f MB\n", double(usage.ru_maxrss) / 1024);
+    return 0;
+}
