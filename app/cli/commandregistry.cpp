@@ -2,6 +2,7 @@
 
 #include "analyzecommand.h"
 #include "convertcommand.h"
+#include "failurescommand.h"
 #include "infocommand.h"
 #include "simulatecommand.h"
 #include "sweepcommand.h"
@@ -17,6 +18,7 @@ std::vector<std::unique_ptr<CliCommand>> createCommands() {
     commands.push_back(std::make_unique<AnalyzeCommand>());
     commands.push_back(std::make_unique<SimulateCommand>());
     commands.push_back(std::make_unique<SweepCommand>());
+    commands.push_back(std::make_unique<FailuresCommand>());
     return commands;
 }
 
