@@ -1,0 +1,106 @@
+#include "ui/componentitem.h"
+
+#include "ui/diagramscene.h"
+#include "ui/diagramstyle.h"
+
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+#include <QSvgRenderer>
+
+namespace archsim::ui {
+
+ComponentItem::ComponentItem(const Component &component) {
+    setFlag(ItemIsSelectable);
+    setZValue(2);
+    setAcceptHoverEvents(false);
+    setComponent(component);
+}
+
+void ComponentItem::setComponent(const Component &component) {
+    const QSizeF size(component.width.value_or(style::kComponentWidth),
+                      component.height.value_or(style::kComponentHeight));
+    if (size != m_size) prepareGeometryChange();
+    m_size = size;
+    m_component = component;
+    setPos(component.x, component.y);
+    setToolTip(QStringLiteral("%1 (%2)").arg(component.id, toString(component.kind)));
+    update();
+}
+
+void ComponentItem::setReplicas(int replicas) {
+    if (replicas != m_replicas) {
+        m_replicas = replicas;
+        update();
+    }
+}
+
+QRectF ComponentItem::boundingRect() const {
+    const double r = style::kKnobRadius + 2;
+    return QRectF(QPointF(-2, -2), m_size).adjusted(0, 0, r + 4, 4);
+}
+
+QPointF ComponentItem::knobCenter() const {
+    return QPointF(m_size.width(), m_size.height() / 2);
+}
+
+bool ComponentItem::isOnKnob(const QPointF &scenePos) const {
+    const QPointF d = mapFromScene(scenePos) - knobCenter();
+    const double r = style::kKnobRadius + 3;
+    return d.x() * d.x() + d.y() * d.y() <= r * r;
+}
+
+void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *) {
+    const QColor color = style::kindColor(m_component.kind);
+    const QRectF card(QPointF(0, 0), m_size);
+    const bool selected = option->state & QStyle::State_Selected;
+    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+
+    painter->setRenderHint(QPainter::Antialiasing);
+    if (m_replicas > 1) { // a stack of cards hints at replicas
+        painter->setPen(QPen(color.darker(130), 1));
+        painter->setBrush(QColor(0xf4, 0xf6, 0xf8));
+        painter->drawRoundedRect(card.translated(4, 4), 8, 8);
+    }
+    painter->setPen(
+        QPen(selected ? QColor(0x1e, 0x6f, 0xd9) : color.darker(120), selected ? 2.5 : 1.2));
+    painter->setBrush(Qt::white);
+    painter->drawRoundedRect(card, 8, 8);
+    painter->fillRect(QRectF(0, 6, 5, m_size.height() - 12), color);
+
+    if (lod < 0.35) { // far away: a coloured card is all that can be seen
+        painter->fillRect(card.adjusted(8, 8, -8, -8), color.lighter(150));
+        return;
+    }
+    const double iconSize = std::min(32.0, m_size.height() - 16);
+    style::kindRenderer(m_component.kind)
+        ->render(painter, QRectF(12, (m_size.height() - iconSize) / 2, iconSize, iconSize));
+
+    const QRectF text(18 + iconSize, 6, m_size.width() - iconSize - 24, m_size.height() - 12);
+    QFont font = painter->font();
+    font.setPointSizeF(9.5);
+    font.setBold(true);
+    painter->setFont(font);
+    painter->setPen(QColor(0x20, 0x24, 0x2a));
+    const QString name = m_component.name.isEmpty() ? m_component.id : m_component.name;
+    const QFontMetricsF fm(font);
+    painter->drawText(text.adjusted(0, 0, 0, -text.height() / 2), Qt::AlignLeft | Qt::AlignBottom,
+                      fm.elidedText(name, Qt::ElideRight, text.width()));
+    font.setBold(false);
+    font.setPointSizeF(8);
+    painter->setFont(font);
+    painter->setPen(QColor(0x5a, 0x62, 0x6c));
+    QString detail = toString(m_component.kind);
+    if (m_component.serviceTimeMs > 0)
+        detail += QStringLiteral(" · %1 ms").arg(m_component.serviceTimeMs);
+    if (m_replicas > 1) detail += QStringLiteral(" · ×%1").arg(m_replicas);
+    painter->drawText(text.adjusted(0, text.height() / 2 + 1, 0, 0), Qt::AlignLeft | Qt::AlignTop,
+                      QFontMetricsF(font).elidedText(detail, Qt::ElideRight, text.width()));
+
+    // The connector knob: drag from it to another component to connect.
+    if (const auto *s = qobject_cast<DiagramScene *>(scene()); s && s->isExporting()) return;
+    painter->setPen(QPen(color.darker(120), 1.2));
+    painter->setBrush(selected ? QColor(0x1e, 0x6f, 0xd9) : Qt::white);
+    painter->drawEllipse(knobCenter(), style::kKnobRadius, style::kKnobRadius);
+}
+
+} // namespace archsim::ui
