@@ -71,30 +71,30 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         painter->fillRect(card.adjusted(8, 8, -8, -8), color.lighter(150));
         return;
     }
-    const double iconSize = std::min(32.0, m_size.height() - 16);
-    style::kindRenderer(m_component.kind)
-        ->render(painter, QRectF(12, (m_size.height() - iconSize) / 2, iconSize, iconSize));
-
-    const QRectF text(18 + iconSize, 6, m_size.width() - iconSize - 24, m_size.height() - 12);
+    // Icon and name on the first line, kind and figures on the second, full width.
+    const double iconSize = 22;
+    style::kindRenderer(m_component.kind)->render(painter, QRectF(11, 6, iconSize, iconSize));
     QFont font = painter->font();
-    font.setPointSizeF(9.5);
+    font.setPointSizeF(9);
     font.setBold(true);
     painter->setFont(font);
     painter->setPen(QColor(0x20, 0x24, 0x2a));
     const QString name = m_component.name.isEmpty() ? m_component.id : m_component.name;
-    const QFontMetricsF fm(font);
-    painter->drawText(text.adjusted(0, 0, 0, -text.height() / 2), Qt::AlignLeft | Qt::AlignBottom,
-                      fm.elidedText(name, Qt::ElideRight, text.width()));
+    const QRectF nameRect(11 + iconSize + 5, 6, m_size.width() - iconSize - 24, iconSize);
+    painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetricsF(font).elidedText(name, Qt::ElideRight, nameRect.width()));
     font.setBold(false);
-    font.setPointSizeF(8);
+    font.setPointSizeF(7.5);
     painter->setFont(font);
     painter->setPen(QColor(0x5a, 0x62, 0x6c));
     QString detail = toString(m_component.kind);
     if (m_component.serviceTimeMs > 0)
         detail += QStringLiteral(" · %1 ms").arg(m_component.serviceTimeMs);
     if (m_replicas > 1) detail += QStringLiteral(" · ×%1").arg(m_replicas);
-    painter->drawText(text.adjusted(0, text.height() / 2 + 1, 0, 0), Qt::AlignLeft | Qt::AlignTop,
-                      QFontMetricsF(font).elidedText(detail, Qt::ElideRight, text.width()));
+    const QRectF detailRect(11, 6 + iconSize + 2, m_size.width() - 18,
+                            m_size.height() - iconSize - 10);
+    painter->drawText(detailRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetricsF(font).elidedText(detail, Qt::ElideRight, detailRect.width()));
 
     // The connector knob: drag from it to another component to connect.
     if (const auto *s = qobject_cast<DiagramScene *>(scene()); s && s->isExporting()) return;

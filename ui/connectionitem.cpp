@@ -46,15 +46,16 @@ QString ConnectionItem::label() const {
     return text;
 }
 
-void ConnectionItem::setGeometry(const Connection &connection, const QRectF &from,
-                                 const QRectF &to) {
+void ConnectionItem::setGeometry(const Connection &connection, const QRectF &from, const QRectF &to,
+                                 double labelAt) {
     prepareGeometryChange();
     m_connection = connection;
     m_key = connectionKey(connection);
     m_line = QLineF(borderPoint(from, to.center()), borderPoint(to, from.center()));
     const QFontMetricsF fm(labelFont());
     const QSizeF size(fm.horizontalAdvance(label()) + 8, fm.height() + 2);
-    m_labelRect = QRectF(m_line.center() - QPointF(size.width() / 2, size.height() / 2), size);
+    m_labelRect =
+        QRectF(m_line.pointAt(labelAt) - QPointF(size.width() / 2, size.height() / 2), size);
     setToolTip(QStringLiteral("%1 → %2 (%3)")
                    .arg(connection.from, connection.to, toString(connection.mode)));
     update();

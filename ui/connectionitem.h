@@ -16,8 +16,10 @@ public:
     int type() const override { return Type; }
     QString key() const { return m_key; }
     const Connection &connection() const { return m_connection; }
-    // Takes the connection and the scene rectangles of its two ends.
-    void setGeometry(const Connection &connection, const QRectF &from, const QRectF &to);
+    // Takes the connection and the scene rectangles of its two ends; the label sits at
+    // LABEL_AT along the line (0 at the caller, 1 at the callee).
+    void setGeometry(const Connection &connection, const QRectF &from, const QRectF &to,
+                     double labelAt = 0.5);
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;

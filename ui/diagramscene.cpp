@@ -148,7 +148,11 @@ void DiagramScene::updateConnections(const QStringList &keys) {
         if (!item) continue;
         // A connection to an unknown component is a model error shown in the problems panel.
         item->setVisible(from && to);
-        if (from && to) item->setGeometry(c, from->sceneCardRect(), to->sceneCardRect());
+        if (!from || !to) continue;
+        // Labels move away from the busier end, where lines crowd together.
+        const auto fanOut = m_attached.count(c.from), fanIn = m_attached.count(c.to);
+        const double at = fanOut > fanIn ? 0.68 : fanOut < fanIn ? 0.32 : 0.5;
+        item->setGeometry(c, from->sceneCardRect(), to->sceneCardRect(), at);
     }
 }
 

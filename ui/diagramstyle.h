@@ -11,8 +11,8 @@ class QSvgRenderer;
 
 namespace archsim::ui::style {
 
-inline constexpr double kComponentWidth = 150;
-inline constexpr double kComponentHeight = 56;
+inline constexpr double kComponentWidth = 130;
+inline constexpr double kComponentHeight = 52;
 inline constexpr double kGrid = 20;
 inline constexpr double kLanePadding = 28;
 inline constexpr double kLaneMinHeight = 100;
