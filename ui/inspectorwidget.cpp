@@ -64,9 +64,8 @@ InspectorWidget::InspectorWidget(ProjectDocument *document, DiagramScene *scene,
 
     connect(m_main, &FieldForm::valueCommitted, this, &InspectorWidget::commitMain);
     connect(m_unit, &FieldForm::valueCommitted, this, &InspectorWidget::commitUnit);
-    m_main->setCheck([this](const QString &k, const QJsonValue &v) { return check(m_id, k, v); });
-    m_unit->setCheck(
-        [this](const QString &k, const QJsonValue &v) { return check(m_unitId, k, v); });
+    m_main->setCheck([this](const QString &k, const QJsonValue &v) { return check(false, k, v); });
+    m_unit->setCheck([this](const QString &k, const QJsonValue &v) { return check(true, k, v); });
     connect(scene, &QGraphicsScene::selectionChanged, this, &InspectorWidget::selectionChanged);
     connect(document, &ProjectDocument::changed, this, &InspectorWidget::refresh);
     selectionChanged();
@@ -165,12 +164,11 @@ void InspectorWidget::refresh() {
     }
 }
 
-QString InspectorWidget::check(const QString &element, const QString &key,
-                               const QJsonValue &value) const {
+QString InspectorWidget::check(bool unitForm, const QString &key, const QJsonValue &value) const {
+    const QString element = unitForm ? m_unitId : m_id;
     // Try the value on a copy of the variant and ask the validator about this field.
     Variant v = m_document->currentVariant();
-    const bool isUnit =
-        m_shown == Shown::Unit || (m_shown == Shown::Component && element == m_unitId);
+    const bool isUnit = m_shown == Shown::Unit || unitForm;
     const QString newId = value.toString();
     if (key == QLatin1String("id") && m_shown != Shown::Connection) {
         if (newId.isEmpty()) return tr("an id cannot be empty");

@@ -28,7 +28,7 @@ private:
     void refresh();
     void commitMain(const QString &key, const QJsonValue &value);
     void commitUnit(const QString &key, const QJsonValue &value);
-    QString check(const QString &element, const QString &key, const QJsonValue &value) const;
+    QString check(bool unitForm, const QString &key, const QJsonValue &value) const;
 
     ProjectDocument *m_document;
     DiagramScene *m_scene;

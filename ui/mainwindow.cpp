@@ -91,7 +91,13 @@ MainWindow::MainWindow(QWidget *parent)
     updateStatus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // Children die in creation order: keep the scene and the document from signalling
+    // widgets that are half gone.
+    m_scene->blockSignals(true);
+    m_document->blockSignals(true);
+    m_document->undoStack()->blockSignals(true);
+}
 
 void MainWindow::createDocks() {
     m_palette = new PaletteWidget(this);

@@ -1,0 +1,400 @@
+// GUI tests of the diagram editor: real mouse and key events on the canvas, checked against
+// the model, plus undo/redo of each edit, the clipboard, units, the inspector, files, problems.
+#include "ui/componentitem.h"
+#include "ui/connectionitem.h"
+#include "ui/diagramscene.h"
+#include "ui/diagramview.h"
+#include "ui/fieldform.h"
+#include "ui/inspectorwidget.h"
+#include "ui/mainwindow.h"
+#include "ui/problemspanel.h"
+
+#include "model/projectfile.h"
+
+#include <QLineEdit>
+#include <QMimeData>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace archsim;
+using namespace archsim::ui;
+
+class TestUi : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void createByDrop();
+    void connectByDrag();
+    void moveByDrag();
+    void moveIntoAnotherLane();
+    void deleteWithKey();
+    void copyAndPaste();
+    void groupIntoUnit();
+    void inspectorEditChangesModel();
+    void inspectorRefusesBadValues();
+    void saveAndReopen_data();
+    void saveAndReopen();
+    void problemsPanelListsBrokenReference();
+    void exampleOpensWithTitle();
+
+private:
+    QPoint viewPoint(const QPointF &scenePos) const;
+    QString dropKind(ComponentKind kind, const QPointF &scenePos);
+    const Variant &variant() const { return m_window->document()->currentVariant(); }
+    QPointF centreOf(const QString &id) const;
+    QPointF knobOf(const QString &id) const;
+    void drag(const QPointF &from, const QPointF &to, Qt::KeyboardModifiers mods = {});
+    void click(const QPointF &at, Qt::KeyboardModifiers mods = {});
+
+    MainWindow *m_window = nullptr;
+};
+
+void TestUi::initTestCase() {
+    QStandardPaths::setTestModeEnabled(true); // autosave and settings stay out of $HOME
+}
+
+void TestUi::init() {
+    m_window = new MainWindow;
+    m_window->setQuiet(true);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    m_window->action(QStringLiteral("new"))->trigger(); // lanes edge, api, domain, data
+    m_window->view()->resetZoom();
+    m_window->view()->centerOn(QPointF(300, 200));
+}
+
+void TestUi::cleanup() {
+    delete m_window;
+    m_window = nullptr;
+}
+
+QPoint TestUi::viewPoint(const QPointF &scenePos) const {
+    return m_window->view()->mapFromScene(scenePos);
+}
+
+QPointF TestUi::centreOf(const QString &id) const {
+    return m_window->scene()->componentItem(id)->sceneCardRect().center();
+}
+
+QPointF TestUi::knobOf(const QString &id) const {
+    ComponentItem *item = m_window->scene()->componentItem(id);
+    return item->mapToScene(item->knobCenter());
+}
+
+void TestUi::drag(const QPointF &from, const QPointF &to, Qt::KeyboardModifiers mods) {
+    QWidget *viewport = m_window->view()->viewport();
+    QTest::mousePress(viewport, Qt::LeftButton, mods, viewPoint(from));
+    for (int step = 1; step <= 5; ++step)
+        QTest::mouseMove(viewport, viewPoint(from + (to - from) * step / 5.0));
+    QTest::mouseRelease(viewport, Qt::LeftButton, mods, viewPoint(to));
+}
+
+void TestUi::click(const QPointF &at, Qt::KeyboardModifiers mods) {
+    QTest::mouseClick(m_window->view()->viewport(), Qt::LeftButton, mods, viewPoint(at));
+}
+
+QString TestUi::dropKind(ComponentKind kind, const QPointF &scenePos) {
+    // What a drag from the palette delivers: the kind's name under our MIME type.
+    QMimeData data;
+    data.setData(QString::fromLatin1(DiagramView::kKindMimeType), toString(kind).toLatin1());
+    QWidget *viewport = m_window->view()->viewport();
+    const QPoint at = viewPoint(scenePos);
+    QDragEnterEvent enter(at, Qt::CopyAction, &data, Qt::LeftButton, {});
+    QApplication::sendEvent(viewport, &enter);
+    QDragMoveEvent move(at, Qt::CopyAction, &data, Qt::LeftButton, {});
+    QApplication::sendEvent(viewport, &move);
+    QDropEvent drop(QPointF(at), Qt::CopyAction, &data, Qt::LeftButton, {});
+    QApplication::sendEvent(viewport, &drop);
+    return variant().components.isEmpty() ? QString() : variant().components.last().id;
+}
+
+void TestUi::createByDrop() {
+    QUndoStack *stack = m_window->document()->undoStack();
+    const QString id = dropKind(ComponentKind::Database, QPointF(300, 350));
+    QCOMPARE(variant().components.size(), 1);
+    const Component c = variant().components.first();
+    QCOMPARE(archsim::toString(c.kind), archsim::toString(ComponentKind::Database));
+    QCOMPARE(c.layer, QStringLiteral("data")); // dropped in the fourth lane (300..400)
+    // Centred on the drop point, on the 20 px grid.
+    QVERIFY(std::abs(c.x + 65 - 300) <= 10 && std::abs(c.y + 26 - 350) <= 10);
+    QVERIFY(m_window->scene()->componentItem(id));
+    QVERIFY(m_window->windowTitle().startsWith(QStringLiteral("untitled.archsim[*]")));
+    QVERIFY(m_window->isWindowModified());
+
+    stack->undo();
+    QCOMPARE(variant().components.size(), 0);
+    QVERIFY(!m_window->scene()->componentItem(id));
+    stack->redo();
+    QCOMPARE(variant().components.size(), 1);
+    QVERIFY(m_window->scene()->componentItem(id));
+}
+
+void TestUi::connectByDrag() {
+    const QString web = dropKind(ComponentKind::Client, QPointF(200, 50));
+    const QString db = dropKind(ComponentKind::Database, QPointF(400, 350));
+    const QString queue = dropKind(ComponentKind::Queue, QPointF(100, 350));
+    drag(knobOf(web), centreOf(db));
+    QCOMPARE(variant().connections.size(), 1);
+    QCOMPARE(variant().connections[0].from, web);
+    QCOMPARE(variant().connections[0].to, db);
+    QCOMPARE(archsim::toString(variant().connections[0].mode), archsim::toString(CallMode::Sync));
+    QVERIFY(m_window->scene()->connectionItem(web + QStringLiteral("->") + db)->isVisible());
+
+    drag(knobOf(web), centreOf(queue)); // messages to a broker are async
+    QCOMPARE(variant().connections.size(), 2);
+    QCOMPARE(archsim::toString(variant().connections[1].mode), archsim::toString(CallMode::Async));
+
+    drag(knobOf(web), QPointF(600, 150)); // released on empty canvas: nothing
+    QCOMPARE(variant().connections.size(), 2);
+
+    QUndoStack *stack = m_window->document()->undoStack();
+    stack->undo();
+    stack->undo();
+    QCOMPARE(variant().connections.size(), 0);
+    stack->redo();
+    QCOMPARE(variant().connections.size(), 1);
+    QVERIFY(m_window->scene()->connectionItem(web + QStringLiteral("->") + db));
+}
+
+void TestUi::moveByDrag() {
+    const QString id = dropKind(ComponentKind::Service, QPointF(300, 250));
+    const Component before = *variant().findComponent(id);
+    QUndoStack *stack = m_window->document()->undoStack();
+    const int steps = stack->count();
+    drag(centreOf(id), centreOf(id) + QPointF(100, 20));
+    const Component after = *variant().findComponent(id);
+    QCOMPARE(after.x, before.x + 100);
+    QCOMPARE(after.y, before.y + 20);
+    QCOMPARE(after.layer, before.layer);
+    QCOMPARE(stack->count(), steps + 1); // the whole drag is one undo step
+    QCOMPARE(m_window->scene()->componentItem(id)->pos(), QPointF(after.x, after.y));
+
+    stack->undo();
+    QCOMPARE(variant().findComponent(id)->x, before.x);
+    QCOMPARE(variant().findComponent(id)->y, before.y);
+    stack->redo();
+    QCOMPARE(variant().findComponent(id)->x, before.x + 100);
+
+    // A drag that comes back to where it started leaves no step behind.
+    const int count = stack->count();
+    QWidget *viewport = m_window->view()->viewport();
+    const QPointF start = centreOf(id);
+    QTest::mousePress(viewport, Qt::LeftButton, {}, viewPoint(start));
+    QTest::mouseMove(viewport, viewPoint(start + QPointF(80, 0)));
+    QTest::mouseMove(viewport, viewPoint(start));
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, viewPoint(start));
+    QCOMPARE(stack->count(), count);
+}
+
+void TestUi::moveIntoAnotherLane() {
+    const QString a = dropKind(ComponentKind::Service, QPointF(200, 250));
+    const QString b = dropKind(ComponentKind::Database, QPointF(500, 350));
+    QCOMPARE(variant().findComponent(a)->layer, QStringLiteral("domain"));
+    Q_UNUSED(b);
+    drag(centreOf(a), centreOf(a) + QPointF(0, -200)); // up two lanes, into "api"... or edge
+    const QString layer = variant().findComponent(a)->layer;
+    QVERIFY2(layer == QStringLiteral("edge") || layer == QStringLiteral("api"), qPrintable(layer));
+    m_window->document()->undoStack()->undo();
+    QCOMPARE(variant().findComponent(a)->layer, QStringLiteral("domain"));
+}
+
+void TestUi::deleteWithKey() {
+    const QString web = dropKind(ComponentKind::Client, QPointF(200, 50));
+    const QString db = dropKind(ComponentKind::Database, QPointF(400, 350));
+    drag(knobOf(web), centreOf(db));
+    QCOMPARE(variant().connections.size(), 1);
+
+    click(centreOf(db));
+    QCOMPARE(m_window->scene()->selection().components, QStringList{db});
+    m_window->view()->setFocus();
+    QTest::keyClick(m_window->view(), Qt::Key_Delete);
+    QCOMPARE(variant().components.size(), 1);
+    QCOMPARE(variant().connections.size(), 0); // its connection went with it
+    QVERIFY(!variant().findUnit(db));          // and so did its own unit
+    QVERIFY(!m_window->scene()->componentItem(db));
+
+    m_window->document()->undoStack()->undo();
+    QCOMPARE(variant().components.size(), 2);
+    QCOMPARE(variant().connections.size(), 1);
+    QVERIFY(variant().findUnit(db));
+    QVERIFY(m_window->scene()->connectionItem(web + QStringLiteral("->") + db));
+    m_window->document()->undoStack()->redo();
+    QCOMPARE(variant().components.size(), 1);
+}
+
+void TestUi::copyAndPaste() {
+    const QString a = dropKind(ComponentKind::Service, QPointF(200, 250));
+    const QString b = dropKind(ComponentKind::Cache, QPointF(200, 350));
+    drag(knobOf(a), centreOf(b));
+    drag(QPointF(320, 195), QPointF(120, 420)); // rubber band around both
+    QCOMPARE(m_window->scene()->selection().components.size(), 2);
+
+    m_window->action(QStringLiteral("copy"))->trigger();
+    m_window->action(QStringLiteral("paste"))->trigger();
+    QCOMPARE(variant().components.size(), 4);
+    QCOMPARE(variant().connections.size(), 2);
+    const Component &copyA = variant().components[2];
+    QVERIFY(copyA.id != a);
+    QCOMPARE(archsim::toString(copyA.kind), archsim::toString(ComponentKind::Service));
+    QCOMPARE(copyA.x, variant().findComponent(a)->x + 40);
+    QCOMPARE(variant().connections[1].from, copyA.id);
+    QCOMPARE(variant().connections[1].to, variant().components[3].id);
+    QVERIFY(variant().findUnit(copyA.id)); // a unit of its own, like the original
+    QCOMPARE(m_window->scene()->selection().components.size(), 2);
+
+    m_window->document()->undoStack()->undo();
+    QCOMPARE(variant().components.size(), 2);
+    QCOMPARE(variant().connections.size(), 1);
+}
+
+void TestUi::groupIntoUnit() {
+    const QString a = dropKind(ComponentKind::Service, QPointF(200, 250));
+    const QString b = dropKind(ComponentKind::Service, QPointF(400, 250));
+    click(centreOf(a));
+    click(centreOf(b), Qt::ControlModifier);
+    QCOMPARE(m_window->scene()->selection().components.size(), 2);
+    m_window->action(QStringLiteral("group"))->trigger();
+
+    const QString unit = variant().findComponent(a)->unit;
+    QCOMPARE(variant().findComponent(b)->unit, unit);
+    QVERIFY(unit != a && unit != b);
+    QVERIFY(!variant().findUnit(unit)->implicit);
+    QCOMPARE(variant().units.size(), 1); // the two units of their own are gone
+    QVERIFY(m_window->scene()->unitItem(unit));
+
+    m_window->document()->undoStack()->undo();
+    QCOMPARE(variant().findComponent(a)->unit, a);
+    QCOMPARE(variant().units.size(), 2);
+    QVERIFY(!m_window->scene()->unitItem(unit));
+    m_window->document()->undoStack()->redo();
+    QCOMPARE(variant().findComponent(b)->unit, unit);
+}
+
+void TestUi::inspectorEditChangesModel() {
+    const QString id = dropKind(ComponentKind::Service, QPointF(300, 250));
+    click(centreOf(id));
+    auto *edit = qobject_cast<QLineEdit *>(
+        m_window->inspector()->mainForm()->editor(QStringLiteral("serviceTimeMs")));
+    QVERIFY(edit);
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClicks(edit, QStringLiteral("7.5"));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(variant().findComponent(id)->serviceTimeMs, 7.5);
+
+    auto *replicas = qobject_cast<QLineEdit *>(
+        m_window->inspector()->unitForm()->editor(QStringLiteral("replicas")));
+    QVERIFY(replicas);
+    replicas->setFocus();
+    replicas->selectAll();
+    QTest::keyClicks(replicas, QStringLiteral("3"));
+    QTest::keyClick(replicas, Qt::Key_Return);
+    QCOMPARE(variant().findUnit(id)->replicas, 3);
+
+    m_window->document()->undoStack()->undo();
+    QCOMPARE(variant().findUnit(id)->replicas, 1);
+    m_window->document()->undoStack()->undo();
+    QCOMPARE(variant().findComponent(id)->serviceTimeMs, 1.0);
+}
+
+void TestUi::inspectorRefusesBadValues() {
+    const QString id = dropKind(ComponentKind::Service, QPointF(300, 250));
+    click(centreOf(id));
+    FieldForm *form = m_window->inspector()->mainForm();
+    auto *edit = qobject_cast<QLineEdit *>(form->editor(QStringLiteral("serviceTimeMs")));
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClicks(edit, QStringLiteral("fast"));
+    QVERIFY(form->errorOf(QStringLiteral("serviceTimeMs")).contains(QStringLiteral("number")));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(variant().findComponent(id)->serviceTimeMs, 1.0);
+
+    edit->selectAll();
+    QTest::keyClicks(edit, QStringLiteral("-2"));
+    QVERIFY(!form->errorOf(QStringLiteral("serviceTimeMs")).isEmpty()); // the validator's range
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(variant().findComponent(id)->serviceTimeMs, 1.0);
+
+    edit->selectAll();
+    QTest::keyClicks(edit, QStringLiteral("4"));
+    QVERIFY(form->errorOf(QStringLiteral("serviceTimeMs")).isEmpty());
+}
+
+void TestUi::saveAndReopen_data() {
+    QTest::addColumn<QString>("suffix");
+    QTest::newRow("archsim") << QStringLiteral("archsim");
+    QTest::newRow("json") << QStringLiteral("json");
+}
+
+void TestUi::saveAndReopen() {
+    QFETCH(QString, suffix);
+    const QString web = dropKind(ComponentKind::Client, QPointF(200, 50));
+    const QString db = dropKind(ComponentKind::Database, QPointF(400, 350));
+    drag(knobOf(web), centreOf(db));
+    drag(centreOf(db), centreOf(db) + QPointF(60, 0));
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("drawn.") + suffix);
+    QVERIFY(m_window->saveProjectAs(path));
+    QVERIFY(!m_window->isWindowModified());
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("drawn.%1[*] — ArchSim").arg(suffix));
+    const Variant saved = variant();
+
+    MainWindow other;
+    other.setQuiet(true);
+    QVERIFY(other.openProject(path));
+    const Variant &reopened = other.document()->currentVariant();
+    QCOMPARE(reopened.components.size(), 2);
+    QCOMPARE(reopened.connections.size(), 1);
+    for (const Component &c : saved.components) {
+        const Component *r = reopened.findComponent(c.id);
+        QVERIFY(r);
+        QCOMPARE(r->x, c.x);
+        QCOMPARE(r->y, c.y);
+        QCOMPARE(r->layer, c.layer);
+        QVERIFY(r->kind == c.kind);
+        // The same picture: the card lies where it lay.
+        QCOMPARE(other.scene()->componentItem(c.id)->pos(), QPointF(c.x, c.y));
+    }
+    QCOMPARE(reopened.connections[0].from, web);
+    QCOMPARE(reopened.connections[0].to, db);
+}
+
+void TestUi::problemsPanelListsBrokenReference() {
+    QVERIFY(m_window->openProject(QStringLiteral(ARCHSIM_TEST_DATA_DIR "/broken-reference.json")));
+    ProblemsPanel *panel = m_window->problemsPanel();
+    panel->refreshNow();
+    int unitRow = -1, connectionRow = -1;
+    for (int i = 0; i < panel->problems().size(); ++i) {
+        const Problem &p = panel->problems()[i];
+        if (p.elementId == QLatin1String("db") && p.field == QLatin1String("unit")) unitRow = i;
+        if (p.field == QLatin1String("to") && p.message.contains(QLatin1String("paymnt")))
+            connectionRow = i;
+    }
+    QVERIFY(unitRow >= 0);
+    QVERIFY(connectionRow >= 0);
+    QVERIFY(panel->topLevelItem(unitRow)->text(0).contains(QStringLiteral("no-such-unit")));
+
+    // Clicking the problem selects the component on the canvas.
+    QTest::mouseClick(panel->viewport(), Qt::LeftButton, {},
+                      panel->visualItemRect(panel->topLevelItem(unitRow)).center());
+    QCOMPARE(m_window->scene()->selection().components, QStringList{QStringLiteral("db")});
+}
+
+void TestUi::exampleOpensWithTitle() {
+    const QString path = QStringLiteral(ARCHSIM_EXAMPLES_DIR "/shop.json");
+    QVERIFY(m_window->openProject(path));
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("shop.json[*] — ArchSim"));
+    QCOMPARE(m_window->scene()->selection().components.size(), 0);
+    QCOMPARE(variant().components.size(), 15);
+    // Every component and connection of the file is drawn.
+    QCOMPARE(m_window->scene()->items().size() > 35, true);
+    QVERIFY(!m_window->isWindowModified());
+}
+
+QTEST_MAIN(TestUi)
+#include "tst_ui.moc"
