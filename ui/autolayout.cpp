@@ -17,7 +17,7 @@ namespace {
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
 
 constexpr double kGapX = 50;
-constexpr double kRowHeight = style::kComponentHeight + 2 * style::kLanePadding + 24;
+constexpr double kRowHeight = 140; // a card, lane padding and room for labels; on the grid
 constexpr int kMaxPerRow = 10;
 constexpr int kSweeps = 8;
 
@@ -99,7 +99,7 @@ QHash<QString, QPointF> layeredLayout(const Variant &variant, const QStringList 
     }
     if (whole) {
         left = style::kLaneLabelWidth + 60;
-        top = style::kLanePadding + 20;
+        top = 2 * style::kGrid;
     }
     std::size_t widest = 1;
     for (const auto &row : rows)
@@ -124,10 +124,10 @@ QHash<QString, QPointF> layeredLayout(const Variant &variant, const QStringList 
             const double x =
                 std::round((left + indent + double(col) * step) / style::kGrid) * style::kGrid;
             result.insert(nodes[row[i]]->id,
-                          QPointF(x, y + double(line) * (style::kComponentHeight + 30)));
+                          QPointF(x, y + double(line) * (style::kComponentHeight + 28)));
         }
         const std::size_t lines = (row.size() + kMaxPerRow - 1) / kMaxPerRow;
-        y += kRowHeight + double(lines - 1) * (style::kComponentHeight + 30);
+        y += kRowHeight + double(lines - 1) * (style::kComponentHeight + 28);
     }
     return result;
 }

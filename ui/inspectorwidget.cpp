@@ -47,6 +47,7 @@ InspectorWidget::InspectorWidget(ProjectDocument *document, DiagramScene *scene,
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *inner = new QWidget(scroll);
     auto *layout = new QVBoxLayout(inner);
     m_summary = new QLabel(inner);
@@ -130,6 +131,7 @@ void InspectorWidget::refresh() {
         const Component *c = v.findComponent(m_id);
         if (!c) return lost();
         m_summary->setText(tr("<b>Component</b> %1").arg(c->id.toHtmlEscaped()));
+        m_main->show();
         m_main->setValues(fieldValues(componentFields(), *c));
         const Unit *u = v.findUnit(c->unit);
         if (u && u->id != m_unitId) {
@@ -144,6 +146,7 @@ void InspectorWidget::refresh() {
         const int i = indexOfKey(v.connections, m_id, connectionKey);
         if (i < 0) return lost();
         m_summary->setText(tr("<b>Connection</b> %1").arg(m_id.toHtmlEscaped()));
+        m_main->show();
         m_main->setValues(fieldValues(connectionFields(), v.connections[i]));
         return;
     }
@@ -151,6 +154,7 @@ void InspectorWidget::refresh() {
         const Unit *u = v.findUnit(m_id);
         if (!u) return lost();
         m_summary->setText(tr("<b>Deployment unit</b> %1").arg(u->id.toHtmlEscaped()));
+        m_main->show();
         m_main->setValues(fieldValues(unitFields(), *u));
         return;
     }
@@ -158,6 +162,7 @@ void InspectorWidget::refresh() {
         const int i = indexOfKey(v.layers, m_id, [](const Layer &l) { return l.id; });
         if (i < 0) return lost();
         m_summary->setText(tr("<b>Layer</b> %1").arg(m_id.toHtmlEscaped()));
+        m_main->show();
         m_main->setValues(fieldValues(layerFields(), v.layers[i]));
         return;
     }

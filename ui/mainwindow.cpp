@@ -163,14 +163,22 @@ void MainWindow::createActions() {
         QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, [this] { close(); },
         QStringLiteral("application-exit"));
 
-    QAction *undo = d->undoStack()->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    undo->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
-    m_actions.insert(QStringLiteral("undo"), undo);
-    QAction *redo = d->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
-    redo->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
-    m_actions.insert(QStringLiteral("redo"), redo);
+    // Short texts keep the toolbar steady; the command's name shows in the tooltip.
+    QUndoStack *stack = d->undoStack();
+    QAction *undo = addAction(
+        QStringLiteral("undo"), tr("&Undo"), QKeySequence::Undo, [stack] { stack->undo(); },
+        QStringLiteral("edit-undo"));
+    QAction *redo = addAction(
+        QStringLiteral("redo"), tr("&Redo"), QKeySequence::Redo, [stack] { stack->redo(); },
+        QStringLiteral("edit-redo"));
+    undo->setEnabled(false);
+    redo->setEnabled(false);
+    connect(stack, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
+    connect(stack, &QUndoStack::canRedoChanged, redo, &QAction::setEnabled);
+    connect(stack, &QUndoStack::undoTextChanged, undo,
+            [undo](const QString &text) { undo->setToolTip(tr("Undo %1").arg(text)); });
+    connect(stack, &QUndoStack::redoTextChanged, redo,
+            [redo](const QString &text) { redo->setToolTip(tr("Redo %1").arg(text)); });
     addAction(
         QStringLiteral("cut"), tr("Cu&t"), QKeySequence::Cut, [this] { cutSelection(); },
         QStringLiteral("edit-cut"));

@@ -40,6 +40,7 @@ private slots:
     void saveAndReopen();
     void problemsPanelListsBrokenReference();
     void exampleOpensWithTitle();
+    void drawSaveReopenUndoAll();
 
 private:
     QPoint viewPoint(const QPointF &scenePos) const;
@@ -394,6 +395,70 @@ void TestUi::exampleOpensWithTitle() {
     // Every component and connection of the file is drawn.
     QCOMPARE(m_window->scene()->items().size() > 35, true);
     QVERIFY(!m_window->isWindowModified());
+}
+
+void TestUi::drawSaveReopenUndoAll() {
+    // A small shop drawn with the mouse only, then every step undone.
+    m_window->resize(1400, 900);
+    struct Part {
+        ComponentKind kind;
+        QPointF at;
+    };
+    const QList<Part> parts{
+        {ComponentKind::Client, {300, 50}},   {ComponentKind::Gateway, {300, 150}},
+        {ComponentKind::Service, {160, 250}}, {ComponentKind::Service, {440, 250}},
+        {ComponentKind::Cache, {160, 350}},   {ComponentKind::Database, {440, 350}},
+        {ComponentKind::Queue, {700, 350}}};
+    QStringList ids;
+    for (const Part &p : parts)
+        ids << dropKind(p.kind, p.at);
+    const QList<QPair<int, int>> calls{{0, 1}, {1, 2}, {1, 3}, {2, 4}, {3, 5}, {4, 5}, {3, 6}};
+    for (const auto &[from, to] : calls)
+        drag(knobOf(ids[from]), centreOf(ids[to]));
+    QCOMPARE(variant().connections.size(), calls.size());
+    click(centreOf(ids[2]));
+    click(centreOf(ids[3]), Qt::ControlModifier);
+    m_window->action(QStringLiteral("group"))->trigger();
+    click(centreOf(ids[3]));
+    auto *name = qobject_cast<QLineEdit *>(
+        m_window->inspector()->mainForm()->editor(QStringLiteral("name")));
+    name->setFocus();
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("Orders"));
+    QTest::keyClick(name, Qt::Key_Return);
+    QCOMPARE(variant().findComponent(ids[3])->name, QStringLiteral("Orders"));
+    m_window->action(QStringLiteral("layoutAll"))->trigger();
+    for (int i = 0; i < ids.size(); ++i) // auto-layout keeps every component in its lane
+        QCOMPARE(variant().findComponent(ids[i])->layer, variant()
+                                                             .layers[i == 0   ? 0
+                                                                     : i == 1 ? 1
+                                                                     : i < 4  ? 2
+                                                                              : 3]
+                                                             .id);
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("shop.archsim"));
+    QVERIFY(m_window->saveProjectAs(path));
+    MainWindow other;
+    other.setQuiet(true);
+    QVERIFY(other.openProject(path));
+    QVERIFY(other.document()->currentVariant() == variant());
+
+    const QString shots = qEnvironmentVariable("ARCHSIM_UI_SHOTS");
+    if (!shots.isEmpty()) {
+        m_window->view()->zoomToFit();
+        QTest::qWait(100); // layouts show new editors through queued events
+        m_window->grab().save(shots + QStringLiteral("/drawn-window.png"));
+        QFile::copy(path, shots + QStringLiteral("/drawn.archsim"));
+    }
+
+    QUndoStack *stack = m_window->document()->undoStack();
+    while (stack->canUndo())
+        stack->undo();
+    QCOMPARE(variant().components.size(), 0);
+    QCOMPARE(variant().connections.size(), 0);
+    QCOMPARE(variant().units.size(), 0);
+    QCOMPARE(m_window->scene()->items().size(), 4); // the four empty lanes
 }
 
 QTEST_MAIN(TestUi)
