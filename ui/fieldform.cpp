@@ -52,8 +52,19 @@ FieldForm::FieldForm(const QString &title, QWidget *parent)
 }
 
 void FieldForm::setFields(const QList<FieldInfo> &fields) {
-    while (m_layout->rowCount() > 0)
-        m_layout->removeRow(0);
+    // Editors may be in the middle of emitting (a choice that changed the selection): they
+    // leave the form now and are deleted when control is back in the event loop.
+    while (m_layout->rowCount() > 0) {
+        const QFormLayout::TakeRowResult row = m_layout->takeRow(0);
+        for (QLayoutItem *item : {row.labelItem, row.fieldItem}) {
+            if (!item) continue;
+            if (QWidget *w = item->widget()) {
+                w->hide();
+                w->deleteLater();
+            }
+            delete item;
+        }
+    }
     m_editors.clear();
     m_errors.clear();
     m_fields = fields;

@@ -88,8 +88,9 @@ void InspectorWidget::selectionChanged() {
         else
             shown = Shown::Layer, m_id = s.layers.first();
     }
+    const bool sameFields = shown == m_shown;
     m_shown = shown;
-    switch (shown) {
+    switch (sameFields ? Shown::Nothing : shown) {
     case Shown::Component:
         m_main->setFields(describeFields(componentFields()));
         break;
@@ -232,10 +233,12 @@ void InspectorWidget::commitMain(const QString &key, const QJsonValue &value) {
     case Shown::Connection: {
         const int i = indexOfKey(v.connections, m_id, connectionKey);
         if (i < 0) return;
-        const Connection after = withValue(connectionFields(), v.connections[i], key, value);
-        stack->push(new ChangeValueCommand<Connection>(m_document, variant, {v.connections[i]},
-                                                       {after}, text));
-        m_scene->select(Selection{{}, {connectionKey(after)}, {}, {}});
+        const Connection before = v.connections[i];
+        const Connection after = withValue(connectionFields(), before, key, value);
+        stack->push(
+            new ChangeValueCommand<Connection>(m_document, variant, {before}, {after}, text));
+        if (connectionKey(after) != connectionKey(before)) // new ends, new name
+            m_scene->select(Selection{{}, {connectionKey(after)}, {}, {}});
         return;
     }
     case Shown::Unit: {

@@ -11,9 +11,11 @@
 
 #include "model/projectfile.h"
 
+#include <QComboBox>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -41,6 +43,8 @@ private slots:
     void problemsPanelListsBrokenReference();
     void exampleOpensWithTitle();
     void drawSaveReopenUndoAll();
+    void connectionInspector();
+    void badFileKeepsProject();
 
 private:
     QPoint viewPoint(const QPointF &scenePos) const;
@@ -459,6 +463,51 @@ void TestUi::drawSaveReopenUndoAll() {
     QCOMPARE(variant().connections.size(), 0);
     QCOMPARE(variant().units.size(), 0);
     QCOMPARE(m_window->scene()->items().size(), 4); // the four empty lanes
+}
+
+void TestUi::connectionInspector() {
+    const QString web = dropKind(ComponentKind::Client, QPointF(200, 50));
+    const QString db = dropKind(ComponentKind::Database, QPointF(500, 350));
+    drag(knobOf(web), centreOf(db));
+    const QString key = web + QStringLiteral("->") + db;
+    ConnectionItem *item = m_window->scene()->connectionItem(key);
+    // Click on the line halfway, away from its label.
+    const QPointF mid = (centreOf(web) + centreOf(db)) / 2;
+    click(mid);
+    QCOMPARE(m_window->scene()->selection().connections, QStringList{key});
+
+    auto *calls = qobject_cast<QLineEdit *>(
+        m_window->inspector()->mainForm()->editor(QStringLiteral("calls")));
+    QVERIFY(calls);
+    calls->setFocus();
+    calls->selectAll();
+    QTest::keyClicks(calls, QStringLiteral("2.5"));
+    QTest::keyClick(calls, Qt::Key_Return);
+    QCOMPARE(variant().connections[0].calls, 2.5);
+    QCOMPARE(item->connection().calls, 2.5); // the arrow's label follows the model
+
+    auto *mode = qobject_cast<QComboBox *>(
+        m_window->inspector()->mainForm()->editor(QStringLiteral("mode")));
+    QVERIFY(mode);
+    mode->setFocus();
+    QTest::keyClick(mode, Qt::Key_Down);
+    QCOMPARE(archsim::toString(variant().connections[0].mode), QStringLiteral("async"));
+    QCOMPARE(archsim::toString(item->connection().mode), QStringLiteral("async"));
+    m_window->document()->undoStack()->undo();
+    QCOMPARE(archsim::toString(variant().connections[0].mode), QStringLiteral("sync"));
+}
+
+void TestUi::badFileKeepsProject() {
+    const QString id = dropKind(ComponentKind::Service, QPointF(300, 250));
+    QTemporaryDir dir;
+    QFile bad(dir.filePath(QStringLiteral("bad.json")));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("{ \"format\": \"archsim\", \"variants\": [ { \"name\": ");
+    bad.close();
+    QVERIFY(!m_window->openProject(bad.fileName()));
+    QVERIFY(!m_window->openProject(dir.filePath(QStringLiteral("missing.archsim"))));
+    QVERIFY(variant().findComponent(id)); // the open project stays
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("missing.archsim")));
 }
 
 QTEST_MAIN(TestUi)
