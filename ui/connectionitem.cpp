@@ -47,11 +47,17 @@ QString ConnectionItem::label() const {
 }
 
 void ConnectionItem::setGeometry(const Connection &connection, const QRectF &from, const QRectF &to,
-                                 double labelAt) {
+                                 double labelAt, double sideOffset) {
     prepareGeometryChange();
     m_connection = connection;
     m_key = connectionKey(connection);
-    m_line = QLineF(borderPoint(from, to.center()), borderPoint(to, from.center()));
+    QPointF shift;
+    if (sideOffset != 0) {
+        const QLineF normal = QLineF(from.center(), to.center()).normalVector().unitVector();
+        shift = QPointF(normal.dx(), normal.dy()) * sideOffset;
+    }
+    m_line = QLineF(borderPoint(from.translated(shift), to.center() + shift),
+                    borderPoint(to.translated(shift), from.center() + shift));
     const QFontMetricsF fm(labelFont());
     const QSizeF size(fm.horizontalAdvance(label()) + 8, fm.height() + 2);
     m_labelRect =
@@ -99,7 +105,10 @@ void ConnectionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *op
     painter->setBrush(m_connection.mode == CallMode::Async ? QBrush(Qt::white) : QBrush(color));
     painter->drawPolygon(QPolygonF({tip, a, b}));
 
-    if (option->levelOfDetailFromTransform(painter->worldTransform()) < 0.5) return;
+    // Far away, or a line too short to carry its label: the tooltip tells instead.
+    if (option->levelOfDetailFromTransform(painter->worldTransform()) < 0.5 ||
+        m_line.length() < m_labelRect.width() + 12)
+        return;
     painter->setPen(Qt::NoPen);
     painter->setBrush(QColor(255, 255, 255, 225));
     painter->drawRoundedRect(m_labelRect, 3, 3);

@@ -18,8 +18,9 @@ public:
     const Connection &connection() const { return m_connection; }
     // Takes the connection and the scene rectangles of its two ends; the label sits at
     // LABEL_AT along the line (0 at the caller, 1 at the callee).
+    // SIDE_OFFSET shifts the line sideways (px), to keep A→B and B→A apart.
     void setGeometry(const Connection &connection, const QRectF &from, const QRectF &to,
-                     double labelAt = 0.5);
+                     double labelAt = 0.5, double sideOffset = 0);
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;

@@ -140,6 +140,9 @@ void DiagramScene::updateConnections(const QStringList &keys) {
     if (keys.isEmpty()) return;
     const Variant &v = m_document->currentVariant();
     const QSet<QString> wanted(keys.begin(), keys.end());
+    QSet<QPair<QString, QString>> pairs; // to find calls that go both ways
+    for (const Connection &c : v.connections)
+        pairs.insert({c.from, c.to});
     for (const Connection &c : v.connections) {
         const QString key = connectionKey(c);
         if (!wanted.contains(key)) continue;
@@ -152,7 +155,8 @@ void DiagramScene::updateConnections(const QStringList &keys) {
         // Labels move away from the busier end, where lines crowd together.
         const auto fanOut = m_attached.count(c.from), fanIn = m_attached.count(c.to);
         const double at = fanOut > fanIn ? 0.68 : fanOut < fanIn ? 0.32 : 0.5;
-        item->setGeometry(c, from->sceneCardRect(), to->sceneCardRect(), at);
+        const double side = pairs.contains({c.to, c.from}) ? 5 : 0;
+        item->setGeometry(c, from->sceneCardRect(), to->sceneCardRect(), at, side);
     }
 }
 

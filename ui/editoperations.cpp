@@ -298,6 +298,12 @@ QString EditOperations::renameComponent(const QString &from, const QString &to) 
     }
     for (Workload &w : after.workloads)
         if (w.entry == from) w.entry = to;
+    const Component *old = v.findComponent(from);
+    const Unit *ownUnit = old ? v.findUnit(old->unit) : nullptr;
+    if (ownUnit && ownUnit->implicit && ownUnit->id == from)
+        for (Scenario &s : after.scenarios)
+            for (ScenarioEvent &e : s.events)
+                if (e.unit == from) e.unit = to;
     pushVariant(after, QObject::tr("Rename %1 to %2").arg(from, to));
     return {};
 }
