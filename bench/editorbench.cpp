@@ -2,6 +2,7 @@
 // long the editor takes to open it (file, document, scene), draw it, and apply one drag step.
 #include "ui/changevaluecommand.h"
 #include "ui/diagramscene.h"
+#include "ui/diagramview.h"
 #include "ui/projectdocument.h"
 
 #include "model/projectfile.h"
@@ -111,6 +112,27 @@ int main(int argc, char *argv[]) {
     const double renderView = ms(t) / frames;
     painter.end();
 
+    // The same through the canvas widget, as a user sees it (item caches take part here).
+    ui::DiagramView view(&scene);
+    view.resize(1600, 1000);
+    view.zoomToFit();
+    view.viewport()->grab();
+    ms(t);
+    for (int i = 0; i < frames; ++i) { // zoom steps around the fitted view
+        view.zoomBy(i % 2 ? 1.1 : 1 / 1.1);
+        view.viewport()->grab();
+    }
+    const double viewZoom = ms(t) / frames;
+    view.resetZoom();
+    view.centerOn(QPointF(1000, 500));
+    view.viewport()->grab();
+    ms(t);
+    for (int i = 0; i < frames; ++i) {
+        view.centerOn(QPointF(1000 + i * 150, 500));
+        view.viewport()->grab();
+    }
+    const double viewPan = ms(t) / frames;
+
     // One step of a drag: a merged move command, the scene following the document.
     const int steps = 50;
     const int key = ui::nextMergeKey();
@@ -129,6 +151,10 @@ int main(int argc, char *argv[]) {
     std::printf("render whole diagram   %8.1f ms  (1600x1000, zoomed to fit)\n", renderAll);
     std::printf("render one view        %8.1f ms  (1600x1000 at 100%%, mean of %d pans)\n",
                 renderView, frames);
+    std::printf("canvas zoom frame      %8.1f ms  (1600x1000 widget near fit, mean of %d)\n",
+                viewZoom, frames);
+    std::printf("canvas pan frame       %8.1f ms  (1600x1000 widget at 100%%, mean of %d)\n",
+                viewPan, frames);
     std::printf("drag step              %8.2f ms  (merged move command, mean of %d)\n", dragStep,
                 steps);
     return 0;

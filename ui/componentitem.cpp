@@ -13,6 +13,7 @@ ComponentItem::ComponentItem(const Component &component) {
     setFlag(ItemIsSelectable);
     setZValue(2);
     setAcceptHoverEvents(false);
+    setCacheMode(DeviceCoordinateCache);
     setComponent(component);
 }
 

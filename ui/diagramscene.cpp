@@ -167,15 +167,22 @@ void DiagramScene::refreshUnits() {
         const QRectF r(QPointF(c.x, c.y), componentSize(c));
         boxes[c.unit] = boxes.contains(c.unit) ? boxes[c.unit].united(r) : r;
     }
+    QHash<QString, const Unit *> units;
+    for (const Unit &u : v.units)
+        units.insert(u.id, &u);
+    QHash<QString, int> members;
+    for (const Component &c : v.components)
+        ++members[c.unit];
+    // A unit of one component is drawn as its card (replicas as a card stack); only units
+    // shared by several components get a box, titled with their replicas.
+    for (const Component &c : v.components) {
+        const Unit *u = units.value(c.unit);
+        if (ComponentItem *item = m_components.value(c.id))
+            item->setReplicas(u && members.value(u->id) == 1 ? u->replicas : 1);
+    }
     QSet<QString> shown;
     for (const Unit &u : v.units) {
-        if (ComponentItem *item = m_components.value(u.id); item && u.implicit)
-            item->setReplicas(u.replicas);
-        for (const Component &c : v.components)
-            if (c.unit == u.id && !u.implicit)
-                if (ComponentItem *item = m_components.value(c.id)) item->setReplicas(1);
-        if (u.implicit || !boxes.contains(u.id))
-            continue; // a component that is its own unit needs no box
+        if (members.value(u.id) < 2) continue;
         shown.insert(u.id);
         UnitItem *item = m_units.value(u.id);
         if (!item) {
@@ -272,6 +279,9 @@ void DiagramScene::select(const Selection &s) {
 void DiagramScene::setExporting(bool on) {
     m_exporting = on;
     if (on) clearSelection();
+    // Cards keep cached pictures (with knobs): make them draw afresh.
+    for (ComponentItem *item : std::as_const(m_components))
+        item->update();
     update();
 }
 

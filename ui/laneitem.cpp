@@ -15,6 +15,7 @@ LaneItem::LaneItem(const QString &layerId, int index)
 }
 
 void LaneItem::setLane(const QRectF &sceneRect, const QString &title) {
+    if (sceneRect == m_rect && title == m_title) return;
     prepareGeometryChange();
     m_rect = sceneRect;
     m_title = title;

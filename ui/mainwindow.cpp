@@ -343,11 +343,12 @@ void MainWindow::showProblem(const Problem &problem) {
     else if (kind == QLatin1String("layer"))
         s.layers << id;
     else if (kind == QLatin1String("unit")) {
-        const Unit *u = v.findUnit(id);
-        if (u && u->implicit)
-            s.components << id; // a unit of its own is drawn as its component
-        else
+        if (m_scene->unitItem(id)) {
             s.units << id;
+        } else { // a unit without a box is drawn as its component(s)
+            for (const Component &c : v.components)
+                if (c.unit == id) s.components << c.id;
+        }
     } else if (kind == QLatin1String("workload")) {
         for (const Workload &w : v.workloads)
             if (w.name == id) s.components << w.entry;

@@ -22,6 +22,7 @@ UnitItem::UnitItem(const QString &id)
 }
 
 void UnitItem::setBox(const QRectF &sceneRect, const QString &title) {
+    if (sceneRect == m_rect && title == m_title) return;
     prepareGeometryChange();
     m_rect = sceneRect;
     m_title = title;
