@@ -1,6 +1,8 @@
 #include "ui/diagramview.h"
 
+#include "ui/changevaluecommand.h"
 #include "ui/diagramscene.h"
+#include "ui/diagramstyle.h"
 
 #include <QMimeData>
 #include <QScrollBar>
@@ -86,6 +88,26 @@ void DiagramView::mouseReleaseEvent(QMouseEvent *event) {
 }
 
 void DiagramView::keyPressEvent(QKeyEvent *event) {
+    // Arrow keys nudge the selected cards by one grid step (Shift: one pixel).
+    const QHash<int, QPointF> arrows{{Qt::Key_Left, {-1, 0}},
+                                     {Qt::Key_Right, {1, 0}},
+                                     {Qt::Key_Up, {0, -1}},
+                                     {Qt::Key_Down, {0, 1}}};
+    const QStringList ids = m_scene->selection().components;
+    if (arrows.contains(event->key()) && !ids.isEmpty()) {
+        if (!event->isAutoRepeat() || m_nudgeKey == 0) m_nudgeKey = nextMergeKey();
+        const double step = event->modifiers() & Qt::ShiftModifier ? 1 : style::kGrid;
+        const Variant &v = m_scene->document()->currentVariant();
+        QList<QPointF> positions;
+        for (const QString &id : ids) {
+            const Component *c = v.findComponent(id);
+            positions << QPointF(c->x, c->y) + arrows[event->key()] * step;
+        }
+        m_scene->operations()->moveComponents(ids, positions, m_nudgeKey);
+        event->accept();
+        return;
+    }
+
     if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
         m_spaceHeld = true;
         viewport()->setCursor(Qt::OpenHandCursor);

@@ -40,6 +40,7 @@ private:
     bool m_panning = false;
     bool m_spaceHeld = false;
     QPoint m_panFrom;
+    int m_nudgeKey = 0; // one undo step per arrow key held down
 };
 
 } // namespace archsim::ui

@@ -461,6 +461,10 @@ bool MainWindow::offerRecovery() {
         m_autosaver->discard();
         return false;
     }
+    return recoverAutosave();
+}
+
+bool MainWindow::recoverAutosave() {
     const ReadResult read = loadProject(m_autosaver->recoveryPath());
     if (!read.ok()) {
         warn(tr("Cannot recover"), formatProblems(read.problems));

@@ -35,6 +35,9 @@ public:
     bool saveProjectAs(const QString &path);
     // After a crash: offers the autosaved copy; returns whether it was taken.
     bool offerRecovery();
+    // Opens the autosaved copy (marked unsaved); returns whether it could be read.
+    bool recoverAutosave();
+    Autosaver *autosaver() { return m_autosaver; }
     // Suppresses message boxes (tests, headless runs): problems go to the status bar only.
     void setQuiet(bool quiet) { m_quiet = quiet; }
 

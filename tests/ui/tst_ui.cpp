@@ -1,5 +1,6 @@
 // GUI tests of the diagram editor: real mouse and key events on the canvas, checked against
 // the model, plus undo/redo of each edit, the clipboard, units, the inspector, files, problems.
+#include "ui/autosaver.h"
 #include "ui/componentitem.h"
 #include "ui/connectionitem.h"
 #include "ui/diagramscene.h"
@@ -45,6 +46,8 @@ private slots:
     void drawSaveReopenUndoAll();
     void connectionInspector();
     void badFileKeepsProject();
+    void autosaveAndRecover();
+    void arrowKeysNudge();
 
 private:
     QPoint viewPoint(const QPointF &scenePos) const;
@@ -508,6 +511,41 @@ void TestUi::badFileKeepsProject() {
     QVERIFY(!m_window->openProject(dir.filePath(QStringLiteral("missing.archsim"))));
     QVERIFY(variant().findComponent(id)); // the open project stays
     QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("missing.archsim")));
+}
+
+void TestUi::autosaveAndRecover() {
+    const QString id = dropKind(ComponentKind::Cache, QPointF(300, 350));
+    Autosaver *autosaver = m_window->autosaver();
+    autosaver->discard();
+    autosaver->saveNow();
+    QVERIFY(autosaver->hasRecovery());
+
+    MainWindow next; // as if started after a crash
+    next.setQuiet(true);
+    QVERIFY(next.autosaver()->hasRecovery());
+    QVERIFY(next.recoverAutosave());
+    QVERIFY(next.document()->currentVariant() == variant());
+    QVERIFY(next.document()->isModified());
+    QVERIFY(next.scene()->componentItem(id));
+
+    QTemporaryDir dir;
+    QVERIFY(m_window->saveProjectAs(dir.filePath(QStringLiteral("saved.json"))));
+    QVERIFY(!autosaver->hasRecovery()); // saved: nothing left to recover
+}
+
+void TestUi::arrowKeysNudge() {
+    const QString id = dropKind(ComponentKind::Service, QPointF(300, 250));
+    const Component before = *variant().findComponent(id);
+    click(centreOf(id));
+    m_window->view()->setFocus();
+    QTest::keyClick(m_window->view(), Qt::Key_Right);
+    QTest::keyClick(m_window->view(), Qt::Key_Down, Qt::ShiftModifier);
+    QCOMPARE(variant().findComponent(id)->x, before.x + 20);
+    QCOMPARE(variant().findComponent(id)->y, before.y + 1);
+    m_window->document()->undoStack()->undo();
+    m_window->document()->undoStack()->undo();
+    QCOMPARE(variant().findComponent(id)->x, before.x);
+    QCOMPARE(variant().findComponent(id)->y, before.y);
 }
 
 QTEST_MAIN(TestUi)
