@@ -40,6 +40,11 @@ QRectF ComponentItem::boundingRect() const {
     return QRectF(QPointF(-2, -2), m_size).adjusted(0, 0, r + 4, 4);
 }
 
+QVariant ComponentItem::itemChange(GraphicsItemChange change, const QVariant &value) {
+    if (change == ItemSelectedHasChanged) setZValue(value.toBool() ? 3 : 2);
+    return QGraphicsItem::itemChange(change, value);
+}
+
 QPointF ComponentItem::knobCenter() const {
     return QPointF(m_size.width(), m_size.height() / 2);
 }

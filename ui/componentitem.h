@@ -25,6 +25,12 @@ public:
     QRectF sceneCardRect() const { return QRectF(pos(), m_size); }
     // Where a connection starts when dragged, in item coordinates.
     QPointF knobCenter() const;
+
+protected:
+    // A selected card comes to the front, so that a dragged card is never hidden.
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+
+public:
     bool isOnKnob(const QPointF &scenePos) const;
 
 private:

@@ -94,7 +94,10 @@ void EditOperations::moveComponents(const QStringList &ids, const QList<QPointF>
     }
     if (before == after) return;
     m_document->undoStack()->push(new ChangeValueCommand<Component>(
-        m_document, variant(), before, after, QObject::tr("Move"), mergeKey));
+        m_document, variant(), before, after,
+        before.size() == 1 ? QObject::tr("Move %1").arg(before.first().id)
+                           : QObject::tr("Move %1 components").arg(before.size()),
+        mergeKey));
 }
 
 void EditOperations::remove(const Selection &selection) {

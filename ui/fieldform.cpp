@@ -43,6 +43,7 @@ FieldForm::FieldForm(const QString &title, QWidget *parent)
     outer->addWidget(m_title);
     m_layout = new QFormLayout;
     m_layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_layout->setRowWrapPolicy(QFormLayout::WrapLongRows); // narrow docks keep every editor
     outer->addLayout(m_layout);
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
@@ -78,6 +79,8 @@ void FieldForm::setFields(const QList<FieldInfo> &fields) {
         } else if (field.type == FieldType::Choice) {
             auto *combo = new QComboBox(this);
             combo->addItems(field.choices);
+            combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+            combo->setMinimumContentsLength(6);
             connect(combo, &QComboBox::activated, this, [this, field, combo](int) {
                 emit valueCommitted(field.key, QJsonValue(combo->currentText()));
             });
