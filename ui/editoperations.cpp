@@ -5,6 +5,7 @@
 #include "ui/diagramstyle.h"
 #include "ui/elementscommands.h"
 #include "ui/lanegeometry.h"
+#include "ui/listcommand.h"
 
 #include "model/jsonreader.h"
 #include "model/jsonwriter.h"
@@ -372,6 +373,48 @@ void EditOperations::autoLayout(const QStringList &componentIds) {
     m_document->undoStack()->beginMacro(QObject::tr("Auto-layout"));
     moveComponents(ids, points, 0);
     m_document->undoStack()->endMacro();
+}
+
+namespace {
+QString variantNameError(const Project &p, const QString &name) {
+    if (name.trimmed().isEmpty()) return QObject::tr("a variant needs a name");
+    if (p.findVariant(name)) return QObject::tr("a variant \"%1\" exists already").arg(name);
+    return {};
+}
+} // namespace
+
+QString EditOperations::duplicateVariant(const QString &newName) {
+    const QString error = variantNameError(m_document->project(), newName);
+    if (!error.isEmpty()) return error;
+    QList<Variant> variants = m_document->project().variants;
+    Variant copy = current();
+    copy.name = newName;
+    variants.insert(variant() + 1, copy);
+    m_document->undoStack()->push(new SetVariantsCommand(
+        m_document, variants, variant() + 1, QObject::tr("Duplicate variant as %1").arg(newName)));
+    return {};
+}
+
+QString EditOperations::renameVariant(const QString &newName) {
+    if (newName == current().name) return {};
+    const QString error = variantNameError(m_document->project(), newName);
+    if (!error.isEmpty()) return error;
+    QList<Variant> variants = m_document->project().variants;
+    variants[variant()].name = newName;
+    m_document->undoStack()->push(new SetVariantsCommand(
+        m_document, variants, variant(), QObject::tr("Rename variant to %1").arg(newName)));
+    return {};
+}
+
+QString EditOperations::removeVariant() {
+    QList<Variant> variants = m_document->project().variants;
+    if (variants.size() < 2) return QObject::tr("a project keeps at least one variant");
+    const QString name = current().name;
+    variants.removeAt(variant());
+    m_document->undoStack()->push(
+        new SetVariantsCommand(m_document, variants, std::max(0, variant() - 1),
+                               QObject::tr("Delete variant %1").arg(name)));
+    return {};
 }
 
 } // namespace archsim::ui

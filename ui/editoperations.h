@@ -55,6 +55,11 @@ public:
 
     void autoLayout(const QStringList &componentIds); // empty: the whole variant
 
+    // Variants of the project; each returns a message when refused, empty on success.
+    QString duplicateVariant(const QString &newName); // the copy becomes the current one
+    QString renameVariant(const QString &newName);
+    QString removeVariant();
+
 private:
     int variant() const { return m_document->currentVariantIndex(); }
     const Variant &current() const { return m_document->currentVariant(); }

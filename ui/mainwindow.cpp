@@ -8,6 +8,7 @@
 #include "ui/inspectorwidget.h"
 #include "ui/palettewidget.h"
 #include "ui/problemspanel.h"
+#include "ui/workloadspanel.h"
 
 #include "model/projectfile.h"
 
@@ -18,6 +19,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -62,6 +64,7 @@ MainWindow::MainWindow(QWidget *parent)
         updateVariants();
     });
     connect(m_document, &ProjectDocument::changed, this, &MainWindow::updateStatus);
+    connect(m_document, &ProjectDocument::variantsChanged, this, &MainWindow::updateVariants);
     connect(m_document, &ProjectDocument::currentVariantChanged, this, [this](int index) {
         m_variantBox->setCurrentIndex(index);
         m_view->zoomToFit();
@@ -112,6 +115,14 @@ void MainWindow::createDocks() {
     inspectorDock->setWidget(m_inspector);
     inspectorDock->setMinimumWidth(300);
     addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
+
+    m_workloads = new WorkloadsPanel(m_document, this);
+    auto *workloadsDock = new QDockWidget(tr("Workloads && Scenarios"), this);
+    workloadsDock->setObjectName(QStringLiteral("workloads"));
+    workloadsDock->setWidget(m_workloads);
+    addDockWidget(Qt::RightDockWidgetArea, workloadsDock);
+    tabifyDockWidget(inspectorDock, workloadsDock);
+    inspectorDock->raise();
 
     m_problems = new ProblemsPanel(m_document, this);
     auto *problemsDock = new QDockWidget(tr("Problems"), this);
@@ -211,6 +222,22 @@ void MainWindow::createActions() {
               [this, ops] { ops->ungroup(m_scene->selection()); });
     addAction(QStringLiteral("addLayer"), tr("Add &Layer"), {}, [ops] { ops->addLayer(); });
 
+    auto askName = [this](const QString &title, const QString &suggestion) {
+        return QInputDialog::getText(this, title, tr("Variant name:"), QLineEdit::Normal,
+                                     suggestion);
+    };
+    addAction(
+        QStringLiteral("duplicateVariant"), tr("&Duplicate Variant…"), {}, [this, ops, askName] {
+            const QString name =
+                askName(tr("Duplicate variant"), m_document->currentVariant().name + tr(" copy"));
+            if (!name.isEmpty()) reportRefusal(ops->duplicateVariant(name));
+        });
+    addAction(QStringLiteral("renameVariant"), tr("&Rename Variant…"), {}, [this, ops, askName] {
+        const QString name = askName(tr("Rename variant"), m_document->currentVariant().name);
+        if (!name.isEmpty()) reportRefusal(ops->renameVariant(name));
+    });
+    addAction(QStringLiteral("removeVariant"), tr("De&lete Variant"), {},
+              [this, ops] { reportRefusal(ops->removeVariant()); });
     QAction *connectMode =
         addAction(QStringLiteral("connectMode"), tr("&Connect Mode"), QKeySequence(tr("C")), [] {});
     connectMode->setCheckable(true);
@@ -275,6 +302,9 @@ void MainWindow::createMenusAndToolbar() {
     view->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
+
+    QMenu *variant = menuBar()->addMenu(tr("Va&riant"));
+    variant->addActions({a("duplicateVariant"), a("renameVariant"), a("removeVariant")});
 
     QMenu *arrange = menuBar()->addMenu(tr("&Arrange"));
     arrange->addActions({a("layout"), a("layoutAll")});
@@ -357,6 +387,10 @@ void MainWindow::showProblem(const Problem &problem) {
     const QList<QGraphicsItem *> items = m_scene->selectedItems();
     if (!items.isEmpty()) m_view->ensureVisible(items.first());
     statusBar()->showMessage(problem.toString(), 8000);
+}
+
+void MainWindow::reportRefusal(const QString &message) {
+    if (!message.isEmpty()) warn(tr("Not possible"), message);
 }
 
 void MainWindow::warn(const QString &title, const QString &text) {

@@ -21,6 +21,7 @@ class DiagramView;
 class InspectorWidget;
 class PaletteWidget;
 class ProblemsPanel;
+class WorkloadsPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -46,6 +47,7 @@ public:
     DiagramView *view() { return m_view; }
     InspectorWidget *inspector() { return m_inspector; }
     ProblemsPanel *problemsPanel() { return m_problems; }
+    WorkloadsPanel *workloadsPanel() { return m_workloads; }
     PaletteWidget *palette() { return m_palette; }
     QAction *action(const QString &name) const { return m_actions.value(name); }
 
@@ -73,6 +75,7 @@ private:
     void addRecentFile(const QString &path);
     void fillRecentMenu();
     void warn(const QString &title, const QString &text);
+    void reportRefusal(const QString &message);
 
     void copySelection();
     void cutSelection();
@@ -84,6 +87,7 @@ private:
     PaletteWidget *m_palette = nullptr;
     InspectorWidget *m_inspector = nullptr;
     ProblemsPanel *m_problems = nullptr;
+    WorkloadsPanel *m_workloads = nullptr;
     QUndoView *m_history = nullptr;
     Autosaver *m_autosaver;
     QHash<QString, QAction *> m_actions;

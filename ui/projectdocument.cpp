@@ -214,6 +214,26 @@ void ProjectDocument::replaceVariant(int variant, const Variant &value) {
     emit changed();
 }
 
+void ProjectDocument::setWorkloads(int variant, const QList<Workload> &workloads) {
+    mutableVariant(variant).workloads = workloads;
+    emit workloadsChanged(variant);
+    emit changed();
+}
+
+void ProjectDocument::setScenarios(int variant, const QList<Scenario> &scenarios) {
+    mutableVariant(variant).scenarios = scenarios;
+    emit scenariosChanged(variant);
+    emit changed();
+}
+
+void ProjectDocument::setVariants(const QList<Variant> &variants, int current) {
+    m_project.variants = variants;
+    m_current = std::clamp(current, 0, int(variants.size()) - 1);
+    emit variantsChanged();
+    emit currentVariantChanged(m_current);
+    emit changed();
+}
+
 QString ProjectDocument::uniqueComponentId(const Variant &v, const QString &base) {
     return uniqueId(
         base, [&](const QString &id) { return v.componentIndex(id) >= 0 || v.unitIndex(id) >= 0; });

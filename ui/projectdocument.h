@@ -47,6 +47,10 @@ public:
     void replaceUnits(int variant, const QList<Unit> &before, const QList<Unit> &after);
     void replaceLayers(int variant, const QList<Layer> &before, const QList<Layer> &after);
     void replaceVariant(int variant, const Variant &value);
+    void setWorkloads(int variant, const QList<Workload> &workloads);
+    void setScenarios(int variant, const QList<Scenario> &scenarios);
+    // Replaces the list of variants (add, duplicate, rename, delete) and shows CURRENT.
+    void setVariants(const QList<Variant> &variants, int current);
 
     // Unused ids for new elements, made from BASE ("service" → "service-2").
     // Component ids double as implicit unit ids, so both must be free in both lists.
@@ -68,6 +72,9 @@ signals:
     void unitsChanged(int variant, const QStringList &ids); // added, removed or changed
     void layersChanged(int variant);
     void variantReset(int variant); // everything in the variant may have changed
+    void workloadsChanged(int variant);
+    void scenariosChanged(int variant);
+    void variantsChanged(); // variants added, removed or renamed
     void currentVariantChanged(int variant);
     void filePathChanged(const QString &path);
     void changed(); // after any of the above that changes the model

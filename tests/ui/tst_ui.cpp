@@ -9,6 +9,7 @@
 #include "ui/inspectorwidget.h"
 #include "ui/mainwindow.h"
 #include "ui/problemspanel.h"
+#include "ui/workloadspanel.h"
 
 #include "model/projectfile.h"
 
@@ -48,6 +49,8 @@ private slots:
     void badFileKeepsProject();
     void autosaveAndRecover();
     void arrowKeysNudge();
+    void workloadsAndScenarios();
+    void variants();
 
 private:
     QPoint viewPoint(const QPointF &scenePos) const;
@@ -546,6 +549,63 @@ void TestUi::arrowKeysNudge() {
     m_window->document()->undoStack()->undo();
     QCOMPARE(variant().findComponent(id)->x, before.x);
     QCOMPARE(variant().findComponent(id)->y, before.y);
+}
+
+void TestUi::workloadsAndScenarios() {
+    const QString web = dropKind(ComponentKind::Client, QPointF(200, 50));
+    WorkloadsPanel *panel = m_window->workloadsPanel();
+    panel->addWorkload();
+    QCOMPARE(variant().workloads.size(), 1);
+    QCOMPARE(variant().workloads[0].entry, web); // traffic enters at the client
+    auto *rate = qobject_cast<QLineEdit *>(panel->form()->editor(QStringLiteral("ratePerSec")));
+    QVERIFY(rate);
+    rate->setFocus();
+    rate->selectAll();
+    QTest::keyClicks(rate, QStringLiteral("250"));
+    QTest::keyClick(rate, Qt::Key_Return);
+    QCOMPARE(variant().workloads[0].ratePerSec.value_or(0), 250.0);
+
+    auto *entry = qobject_cast<QLineEdit *>(panel->form()->editor(QStringLiteral("entry")));
+    entry->setFocus();
+    entry->selectAll();
+    QTest::keyClicks(entry, QStringLiteral("nowhere"));
+    QVERIFY(panel->form()->errorOf(QStringLiteral("entry")).contains(QStringLiteral("nowhere")));
+    QTest::keyClick(entry, Qt::Key_Return);
+    QCOMPARE(variant().workloads[0].entry, web);
+
+    panel->addScenario();
+    panel->addEvent();
+    QCOMPARE(variant().scenarios.size(), 1);
+    QCOMPARE(variant().scenarios[0].events.size(), 1);
+    QCOMPARE(variant().scenarios[0].events[0].unit, web); // the only unit
+    m_window->document()->undoStack()->undo();
+    QCOMPARE(variant().scenarios[0].events.size(), 0);
+    m_window->document()->undoStack()->undo();
+    m_window->document()->undoStack()->undo();
+    QCOMPARE(variant().workloads[0].ratePerSec.value_or(0), 100.0);
+}
+
+void TestUi::variants() {
+    EditOperations *ops = m_window->scene()->operations();
+    dropKind(ComponentKind::Service, QPointF(300, 250));
+    QVERIFY(!ops->duplicateVariant(QStringLiteral("Main")).isEmpty()); // taken
+    QVERIFY(ops->duplicateVariant(QStringLiteral("Microservices")).isEmpty());
+    QCOMPARE(m_window->document()->variantCount(), 2);
+    QCOMPARE(variant().name, QStringLiteral("Microservices"));
+    QCOMPARE(variant().components.size(), 1);
+    dropKind(ComponentKind::Cache, QPointF(300, 350));
+    QCOMPARE(m_window->document()->variant(0).components.size(), 1); // the copy is apart
+    QVERIFY(ops->renameVariant(QStringLiteral("Split")).isEmpty());
+    QCOMPARE(m_window->document()->variant(1).name, QStringLiteral("Split"));
+    QVERIFY(ops->removeVariant().isEmpty());
+    QCOMPARE(m_window->document()->variantCount(), 1);
+    QVERIFY(!ops->removeVariant().isEmpty()); // the last one stays
+    QUndoStack *stack = m_window->document()->undoStack();
+    stack->undo();
+    stack->undo();
+    QCOMPARE(m_window->document()->variant(1).name, QStringLiteral("Microservices"));
+    QCOMPARE(variant().components.size(), 2);
+    QVERIFY(m_window->scene()->componentItem(variant().components[1].id));
 }
 
 QTEST_MAIN(TestUi)
