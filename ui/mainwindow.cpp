@@ -117,7 +117,7 @@ void MainWindow::createDocks() {
     addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
 
     m_workloads = new WorkloadsPanel(m_document, this);
-    auto *workloadsDock = new QDockWidget(tr("Workloads && Scenarios"), this);
+    auto *workloadsDock = new QDockWidget(tr("Workloads and Scenarios"), this);
     workloadsDock->setObjectName(QStringLiteral("workloads"));
     workloadsDock->setWidget(m_workloads);
     addDockWidget(Qt::RightDockWidgetArea, workloadsDock);

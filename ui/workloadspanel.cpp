@@ -6,10 +6,13 @@
 #include "model/elementfields.h"
 #include "model/validator.h"
 
+#include <QGridLayout>
 #include <QHeaderView>
-#include <QToolBar>
+#include <QPushButton>
+
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <array>
 
 namespace archsim::ui {
 
@@ -36,12 +39,20 @@ WorkloadsPanel::WorkloadsPanel(ProjectDocument *document, QWidget *parent)
     , m_document(document) {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto *bar = new QToolBar(this);
-    bar->addAction(tr("+ Workload"), this, &WorkloadsPanel::addWorkload);
-    bar->addAction(tr("+ Scenario"), this, &WorkloadsPanel::addScenario);
-    bar->addAction(tr("+ Event"), this, &WorkloadsPanel::addEvent);
-    bar->addAction(tr("Remove"), this, &WorkloadsPanel::removeSelected);
-    layout->addWidget(bar);
+    // Buttons in a grid rather than a toolbar: a narrow dock must not hide any of them.
+    auto *buttons = new QGridLayout;
+    const std::array<std::pair<QString, void (WorkloadsPanel::*)()>, 4> actions{{
+        {tr("Add workload"), &WorkloadsPanel::addWorkload},
+        {tr("Add scenario"), &WorkloadsPanel::addScenario},
+        {tr("Add event"), &WorkloadsPanel::addEvent},
+        {tr("Remove"), &WorkloadsPanel::removeSelected},
+    }};
+    for (std::size_t k = 0; k < actions.size(); ++k) {
+        auto *button = new QPushButton(actions[k].first, this);
+        connect(button, &QPushButton::clicked, this, actions[k].second);
+        buttons->addWidget(button, int(k / 2), int(k % 2));
+    }
+    layout->addLayout(buttons);
     m_tree = new QTreeWidget(this);
     m_tree->setHeaderHidden(true);
     m_tree->setMinimumHeight(120);
