@@ -82,6 +82,11 @@ void DiagramScene::addComponents(int variant, const QStringList &ids) {
             addItem(item);
             m_components.insert(id, item);
         }
+    // Connections that named these ids before they existed can be drawn now.
+    QStringList waiting;
+    for (const QString &id : ids)
+        waiting << m_attached.values(id);
+    updateConnections(waiting);
     refreshUnits();
     refreshLanes();
 }
