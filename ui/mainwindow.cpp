@@ -23,6 +23,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -379,9 +380,22 @@ void MainWindow::showProblem(const Problem &problem) {
             for (const Component &c : v.components)
                 if (c.unit == id) s.components << c.id;
         }
-    } else if (kind == QLatin1String("workload")) {
+    } else if (kind == QLatin1String("workload") || kind == QLatin1String("scenario")) {
+        // Shown in their own panel; the canvas selects a workload's entry component.
+        const bool workload = kind == QLatin1String("workload");
+        const QRegularExpression index(workload ? QStringLiteral("workloads\\[(\\d+)\\]")
+                                                : QStringLiteral("scenarios\\[(\\d+)\\]"));
+        const QRegularExpressionMatch m = index.match(problem.path);
+        const QRegularExpressionMatch e =
+            QRegularExpression(QStringLiteral("events\\[(\\d+)\\]")).match(problem.path);
+        if (m.hasMatch())
+            m_workloads->select(workload       ? WorkloadsPanel::kWorkload
+                                : e.hasMatch() ? WorkloadsPanel::kEvent
+                                               : WorkloadsPanel::kScenario,
+                                m.captured(1).toInt(), e.hasMatch() ? e.captured(1).toInt() : -1);
+        if (auto *dock = qobject_cast<QDockWidget *>(m_workloads->parentWidget())) dock->raise();
         for (const Workload &w : v.workloads)
-            if (w.name == id) s.components << w.entry;
+            if (workload && w.name == id) s.components << w.entry;
     }
     m_scene->select(s);
     const QList<QGraphicsItem *> items = m_scene->selectedItems();

@@ -394,6 +394,18 @@ void TestUi::problemsPanelListsBrokenReference() {
     QTest::mouseClick(panel->viewport(), Qt::LeftButton, {},
                       panel->visualItemRect(panel->topLevelItem(unitRow)).center());
     QCOMPARE(m_window->scene()->selection().components, QStringList{QStringLiteral("db")});
+
+    // A workload's problem shows the workload in its panel.
+    int workloadRow = -1;
+    for (int i = 0; i < panel->problems().size(); ++i)
+        if (panel->problems()[i].elementId == QLatin1String("lost")) workloadRow = i;
+    QVERIFY(workloadRow >= 0);
+    QTest::mouseClick(panel->viewport(), Qt::LeftButton, {},
+                      panel->visualItemRect(panel->topLevelItem(workloadRow)).center());
+    const QTreeWidgetItem *current = m_window->workloadsPanel()->tree()->currentItem();
+    QVERIFY(current);
+    QCOMPARE(current->data(0, Qt::UserRole).toInt(), int(WorkloadsPanel::kWorkload));
+    QCOMPARE(current->data(0, Qt::UserRole + 1).toInt(), 1);
 }
 
 void TestUi::exampleOpensWithTitle() {
