@@ -3,7 +3,9 @@
 #include "ui/autosaver.h"
 #include "ui/componentitem.h"
 #include "ui/connectionitem.h"
+#include "ui/diagramexport.h"
 #include "ui/diagramscene.h"
+#include "ui/diagramstyle.h"
 #include "ui/diagramview.h"
 #include "ui/fieldform.h"
 #include "ui/inspectorwidget.h"
@@ -18,6 +20,7 @@
 #include <QMimeData>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -51,6 +54,7 @@ private slots:
     void arrowKeysNudge();
     void workloadsAndScenarios();
     void variants();
+    void exportPictures();
 
 private:
     QPoint viewPoint(const QPointF &scenePos) const;
@@ -618,6 +622,37 @@ void TestUi::variants() {
     QCOMPARE(m_window->document()->variant(1).name, QStringLiteral("Microservices"));
     QCOMPARE(variant().components.size(), 2);
     QVERIFY(m_window->scene()->componentItem(variant().components[1].id));
+}
+
+void TestUi::exportPictures() {
+    const ReadResult read = loadProject(QStringLiteral(ARCHSIM_EXAMPLES_DIR "/shop.json"));
+    QVERIFY(read.ok());
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("shop.png"));
+    const QString svg = dir.filePath(QStringLiteral("shop.svg"));
+    QCOMPARE(exportDiagram(read.project, 0, png), QString());
+    QCOMPARE(exportDiagram(read.project, 1, svg), QString());
+    QVERIFY(!exportDiagram(read.project, 0, dir.filePath(QStringLiteral("shop.pdf"))).isEmpty());
+
+    // The picture is the diagram at twice its scale: each card's colour strip lies where the
+    // model puts the component.
+    ProjectDocument document(read.project);
+    DiagramScene scene(&document);
+    const QRectF source = scene.diagramRect();
+    const QImage image(png);
+    QCOMPARE(image.size(), (source.size() * 2).toSize());
+    for (const Component &c : document.currentVariant().components) {
+        const QPointF strip(c.x + 2.5, c.y + style::kComponentHeight / 2);
+        const QColor pixel = image.pixelColor(((strip - source.topLeft()) * 2).toPoint());
+        const QColor expected = style::kindColor(c.kind);
+        QVERIFY2(std::abs(pixel.red() - expected.red()) < 12 &&
+                     std::abs(pixel.green() - expected.green()) < 12 &&
+                     std::abs(pixel.blue() - expected.blue()) < 12,
+                 qPrintable(c.id + QStringLiteral(": ") + pixel.name()));
+    }
+    QSvgRenderer renderer(svg);
+    QVERIFY(renderer.isValid());
+    QVERIFY(renderer.viewBoxF().width() > 500);
 }
 
 QTEST_MAIN(TestUi)
