@@ -28,7 +28,14 @@ QString Autosaver::recoveryPath() const {
 
 QString Autosaver::recoveredFilePath() const {
     QFile f(m_directory + QStringLiteral("/recovery.path"));
-    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readLine()).trimmed() : QString();
+}
+
+QString Autosaver::recoveredName() const {
+    QFile f(m_directory + QStringLiteral("/recovery.path"));
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    f.readLine();
+    return QString::fromUtf8(f.readLine()).trimmed();
 }
 
 bool Autosaver::hasRecovery() const {
@@ -42,7 +49,7 @@ void Autosaver::saveNow() {
         return; // a failed autosave must not disturb the user; the next one tries again
     QFile f(m_directory + QStringLiteral("/recovery.path"));
     if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        f.write(m_document->filePath().toUtf8());
+        f.write((m_document->filePath() + QLatin1Char('\n') + m_document->displayName()).toUtf8());
 }
 
 void Autosaver::discard() {

@@ -17,6 +17,8 @@ public:
     QString recoveryPath() const;
     // The file the recovered project came from (empty for a new project), kept next to it.
     QString recoveredFilePath() const;
+    // The name it was shown with ("shop.archsim" for the bundled example, which has no file).
+    QString recoveredName() const;
     bool hasRecovery() const;
     void saveNow();
     void discard();

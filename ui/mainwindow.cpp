@@ -518,7 +518,9 @@ bool MainWindow::recoverAutosave() {
         warn(tr("Cannot recover"), formatProblems(read.problems));
         return false;
     }
-    m_document->resetProject(read.project, m_autosaver->recoveredFilePath());
+    const QString path = m_autosaver->recoveredFilePath();
+    m_document->resetProject(read.project, path,
+                             path.isEmpty() ? m_autosaver->recoveredName() : QString());
     m_document->undoStack()->resetClean(); // recovered work is not saved yet
     m_view->zoomToFit();
     return true;

@@ -545,6 +545,7 @@ void TestUi::autosaveAndRecover() {
     QVERIFY(next.recoverAutosave());
     QVERIFY(next.document()->currentVariant() == variant());
     QVERIFY(next.document()->isModified());
+    QCOMPARE(next.windowTitle(), QStringLiteral("untitled.archsim[*] — ArchSim"));
     QVERIFY(next.scene()->componentItem(id));
 
     QTemporaryDir dir;
