@@ -1,0 +1,42 @@
+// The canvas picture of one component: a card with the kind's icon, name and service time.
+// It holds only the component's id; everything it shows is copied from the document.
+#pragma once
+
+#include "model/component.h"
+
+#include <QGraphicsItem>
+
+namespace archsim::ui {
+
+class ComponentItem : public QGraphicsItem {
+public:
+    enum { Type = UserType + 1 };
+    explicit ComponentItem(const Component &component);
+
+    int type() const override { return Type; }
+    QString id() const { return m_component.id; }
+    void setComponent(const Component &component); // updates position and look
+    void setReplicas(int replicas);
+
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+    QSizeF size() const { return m_size; }
+    // The scene rectangle of the card, without the connector knob.
+    QRectF sceneCardRect() const { return QRectF(pos(), m_size); }
+    // Where a connection starts when dragged, in item coordinates.
+    QPointF knobCenter() const;
+
+protected:
+    // A selected card comes to the front, so that a dragged card is never hidden.
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+
+public:
+    bool isOnKnob(const QPointF &scenePos) const;
+
+private:
+    Component m_component; // a copy for painting; the document's copy is the truth
+    QSizeF m_size;
+    int m_replicas = 1;
+};
+
+} // namespace archsim::ui

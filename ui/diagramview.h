@@ -1,0 +1,46 @@
+// The canvas widget: zoom (Ctrl+wheel, fit), pan (middle button or Space+drag), rubber-band
+// selection, and drops of component kinds from the palette.
+#pragma once
+
+#include <QGraphicsView>
+
+namespace archsim::ui {
+
+class DiagramScene;
+
+class DiagramView : public QGraphicsView {
+    Q_OBJECT
+public:
+    static constexpr const char *kKindMimeType = "application/x-archsim-kind";
+
+    explicit DiagramView(DiagramScene *scene, QWidget *parent = nullptr);
+
+    void zoomBy(double factor);
+    void zoomToFit();
+    void resetZoom();
+    double zoom() const { return transform().m11(); }
+
+signals:
+    void zoomChanged(double zoom);
+    void mouseMovedTo(const QPointF &scenePos);
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void keyReleaseEvent(QKeyEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    DiagramScene *m_scene;
+    bool m_panning = false;
+    bool m_spaceHeld = false;
+    QPoint m_panFrom;
+    int m_nudgeKey = 0; // one undo step per arrow key held down
+};
+
+} // namespace archsim::ui

@@ -1,0 +1,57 @@
+#include "ui/problemspanel.h"
+
+#include "ui/projectdocument.h"
+
+#include "model/validator.h"
+
+#include <QHeaderView>
+#include <QStyle>
+
+namespace archsim::ui {
+
+ProblemsPanel::ProblemsPanel(ProjectDocument *document, QWidget *parent)
+    : QTreeWidget(parent)
+    , m_document(document) {
+    setHeaderLabels({tr("Problem"), tr("Variant"), tr("Element"), tr("Field")});
+    setRootIsDecorated(false);
+    setUniformRowHeights(true);
+    header()->setStretchLastSection(false);
+    header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    // Validation of a large design takes a moment: batch the edits of one gesture.
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(250);
+    connect(&m_timer, &QTimer::timeout, this, &ProblemsPanel::refreshNow);
+    connect(document, &ProjectDocument::changed, &m_timer, qOverload<>(&QTimer::start));
+    connect(this, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        const int i = indexOfTopLevelItem(item);
+        if (i >= 0 && i < m_problems.size()) emit problemActivated(m_problems[i]);
+    });
+    connect(this, &QTreeWidget::itemClicked, this, &QTreeWidget::itemActivated);
+    refreshNow();
+}
+
+void ProblemsPanel::refreshNow() {
+    m_timer.stop();
+    m_problems = validateProject(m_document->project());
+    std::stable_sort(m_problems.begin(), m_problems.end(), [](const Problem &a, const Problem &b) {
+        return a.severity == Severity::Error && b.severity != Severity::Error;
+    });
+    clear();
+    const QIcon error = style()->standardIcon(QStyle::SP_MessageBoxCritical);
+    const QIcon warning = style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    QList<QTreeWidgetItem *> items;
+    for (const Problem &p : m_problems) {
+        auto *item = new QTreeWidgetItem(
+            {p.message, p.variant,
+             p.elementKind.isEmpty() ? QString() : p.elementKind + QLatin1Char(' ') + p.elementId,
+             p.field});
+        item->setIcon(0, p.severity == Severity::Error ? error : warning);
+        item->setToolTip(0, p.toString());
+        items << item;
+    }
+    addTopLevelItems(items);
+    const int errors = countErrors(m_problems);
+    emit countsChanged(errors, int(m_problems.size()) - errors);
+}
+
+} // namespace archsim::ui
