@@ -228,7 +228,7 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
                 completed += double(r.seriesCompleted[std::size_t(i)][w]);
                 failed += double(r.seriesFailed[std::size_t(i)][w]);
                 sum += r.seriesResponseSum[std::size_t(i)][w];
-                if (options.percentiles) merged.merge(r.seriesLatency[std::size_t(i)][w]);
+                if (!r.seriesLatency.empty()) merged.merge(r.seriesLatency[std::size_t(i)][w]);
             }
             p.throughputPerSec.push_back(completed / (result.intervalSec * k));
             p.errorsPerSec.push_back(failed / (result.intervalSec * k));

@@ -47,7 +47,10 @@ public:
         out.seriesCompleted.assign(k, std::vector<std::uint64_t>(nw, 0));
         out.seriesFailed.assign(k, std::vector<std::uint64_t>(nw, 0));
         out.seriesResponseSum.assign(k, std::vector<double>(nw, 0));
-        if (o.percentiles) out.seriesLatency.assign(k, std::vector<LogHistogram>(nw));
+        // Per-interval p99 needs a histogram per interval and workload (61 KB each): only
+        // within a memory budget, so models with many workloads stay small.
+        seriesPercentiles = o.percentiles && k * nw <= kMaxSeriesHistograms;
+        if (seriesPercentiles) out.seriesLatency.assign(k, std::vector<LogHistogram>(nw));
         out.seriesUtilization.assign(k, std::vector<double>(nu, 0));
         out.seriesQueue.assign(k, std::vector<double>(nu, 0));
         out.seriesInFlight.assign(k, 0);
@@ -107,10 +110,13 @@ public:
 
         const std::uint64_t maxEvents = o.maxEvents;
         bool running = true;
-        while (running && !heap.empty()) {
-            std::pop_heap(heap.begin(), heap.end(), EventLater());
-            const Event e = heap.back();
-            heap.pop_back();
+        while (running) {
+            if (topTaken) popTop();
+            if (heap.empty()) break;
+            // The top stays in place until the handler schedules its first event, which then
+            // replaces it with one sift instead of a pop and a push.
+            const Event e = heap.front();
+            topTaken = true;
             now = e.time;
             ++out.events;
             switch (e.type) {
@@ -188,8 +194,41 @@ public:
 private:
     // --- events and randomness -------------------------------------------------------------
     void schedule(double time, std::int32_t type, int id) {
-        heap.push_back(Event{time, type, id});
-        std::push_heap(heap.begin(), heap.end(), EventLater());
+        const Event e{time, type, id};
+        if (topTaken) {
+            topTaken = false;
+            siftDown(e);
+            return;
+        }
+        std::size_t i = heap.size();
+        heap.push_back(e);
+        while (i > 0) {
+            const std::size_t parent = (i - 1) / 2;
+            if (!(heap[parent].time > e.time)) break;
+            heap[i] = heap[parent];
+            i = parent;
+        }
+        heap[i] = e;
+    }
+    // Puts e at the root's place and moves it down to where it belongs.
+    void siftDown(const Event &e) {
+        const std::size_t n = heap.size();
+        std::size_t i = 0;
+        while (true) {
+            std::size_t child = 2 * i + 1;
+            if (child >= n) break;
+            if (child + 1 < n && heap[child + 1].time < heap[child].time) ++child;
+            if (!(heap[child].time < e.time)) break;
+            heap[i] = heap[child];
+            i = child;
+        }
+        heap[i] = e;
+    }
+    void popTop() {
+        topTaken = false;
+        const Event last = heap.back();
+        heap.pop_back();
+        if (!heap.empty()) siftDown(last);
     }
     double uniform() { return uniformDist(rng); }
     double serviceTime(int comp) {
@@ -544,7 +583,7 @@ private:
         } else {
             ++out.seriesCompleted[k][w];
             out.seriesResponseSum[k][w] += response;
-            if (o.percentiles) out.seriesLatency[k][w].add(response);
+            if (seriesPercentiles) out.seriesLatency[k][w].add(response);
         }
         if (f.start >= warmupMs) {
             if (f.failed) {
@@ -588,7 +627,11 @@ private:
     std::atomic<double> &progress;
 
     double now = 0, warmupMs = 0, endMs = 0, intervalMs = 1, batchMs = 1;
-    std::vector<Event> heap;
+    std::vector<Event> heap; // binary min-heap on time
+    bool topTaken = false;
+    bool seriesPercentiles = false;
+    static constexpr std::size_t kMaxSeriesHistograms =
+        1000; // heap.front() was handled but not yet removed
     std::vector<Frame> frames;
     std::vector<int> freeFrames;
     std::vector<Replica> replicas;

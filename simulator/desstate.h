@@ -26,10 +26,6 @@ struct Event {
     std::int32_t id;
 };
 
-struct EventLater {
-    bool operator()(const Event &a, const Event &b) const { return a.time > b.time; }
-};
-
 // A FIFO of frame ids on a growable ring buffer (no allocation once warm).
 class Fifo {
 public:

@@ -53,14 +53,22 @@ SweepResult sweep(const CompiledModel &m, double fromRate, double toRate, int st
         }
         result.points.push_back(std::move(point));
     }
-    if (!result.points.empty()) {
-        const double first = openMeanResponse(result.points.front().result);
-        for (std::size_t i = 0; i < result.points.size(); ++i) {
-            const double r = openMeanResponse(result.points[i].result);
-            if (result.points[i].result.saturated || (i > 0 && r >= 2 * first)) {
-                result.knee = int(i);
-                break;
-            }
+    // The reference latency is the first step that carries load (a sweep may start at 0).
+    double reference = 0;
+    for (std::size_t i = 0; i < result.points.size(); ++i) {
+        const LoadResult &r = result.points[i].result;
+        const double latency = openMeanResponse(r);
+        if (r.saturated) {
+            result.knee = int(i);
+            break;
+        }
+        if (reference <= 0) {
+            reference = latency;
+            continue;
+        }
+        if (latency >= 2 * reference) {
+            result.knee = int(i);
+            break;
         }
     }
     return result;

@@ -20,7 +20,7 @@ struct SweepResult {
     QString engine;
     std::vector<SweepPoint> points;
     // The step where latency starts to climb steeply: the first whose throughput-weighted
-    // mean response of the open workloads is at least twice the first step's, or that is
+    // mean response of the open workloads is at least twice the first loaded step's, or that is
     // saturated. None when latency stays flat over the range.
     std::optional<int> knee;
 };

@@ -10,7 +10,8 @@
 
 namespace archsim::cli {
 
-std::vector<std::unique_ptr<CliCommand>> createCommands() {
+std::vector<std::unique_ptr<CliCommand>> createCommands()
+{
     std::vector<std::unique_ptr<CliCommand>> commands;
     commands.push_back(std::make_unique<ValidateCommand>());
     commands.push_back(std::make_unique<ConvertCommand>());

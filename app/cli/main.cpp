@@ -2,8 +2,8 @@
 #include "commandregistry.h"
 #include "plotwriter.h"
 
-#include <QCommandLineParser>
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QCoreApplication>
 
 #include <cstdio>

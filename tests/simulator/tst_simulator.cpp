@@ -437,6 +437,11 @@ private slots:
         QCOMPARE(workload(a, "load").meanResponseMs, workload(b, "load").meanResponseMs);
         QCOMPARE(*workload(a, "load").p99Ms, *workload(b, "load").p99Ms);
         QCOMPARE(a.events, b.events);
+        DesOptions oneWorker = shortRun(50, 3, 42);
+        oneWorker.workerThreads = 1; // the same streams whatever the number of threads
+        const LoadResult d = simulate(m, oneWorker);
+        QCOMPARE(workload(d, "load").meanResponseMs, workload(a, "load").meanResponseMs);
+        QCOMPARE(*workload(d, "load").meanResponseMsCi95, *workload(a, "load").meanResponseMsCi95);
         QVERIFY(workload(a, "load").meanResponseMs != workload(c, "load").meanResponseMs);
     }
 
