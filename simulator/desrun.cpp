@@ -1,5 +1,6 @@
 #include "simulator/desrun.h"
 
+#include "simulator/desresilience.h"
 #include "simulator/desstate.h"
 
 #include <algorithm>
@@ -43,10 +44,17 @@ public:
         out.unitRejected.assign(nu, 0);
         out.unitDone.assign(nu, 0);
         out.unitResponseSum.assign(nu, 0);
+        out.degraded.assign(nw, 0);
+        out.retries.assign(nw, 0);
+        out.unitCalls.assign(nu, 0);
+        out.unitFailedCalls.assign(nu, 0);
+        out.unitRetries.assign(nu, 0);
         const std::size_t k = std::size_t(out.intervals);
         out.seriesCompleted.assign(k, std::vector<std::uint64_t>(nw, 0));
         out.seriesFailed.assign(k, std::vector<std::uint64_t>(nw, 0));
         out.seriesResponseSum.assign(k, std::vector<double>(nw, 0));
+        out.seriesDegraded.assign(k, std::vector<std::uint64_t>(nw, 0));
+        out.seriesRetries.assign(k, std::vector<std::uint64_t>(nw, 0));
         // Per-interval p99 needs a histogram per interval and workload (61 KB each): only
         // within a memory budget, so models with many workloads stay small.
         seriesPercentiles = o.percentiles && k * nw <= kMaxSeriesHistograms;
@@ -86,6 +94,8 @@ public:
             }
         }
         loadFactor.assign(nw, 1);
+        unitDown.assign(nu, 0);
+        breakers.resize(m.calls.size());
         frames.reserve(1024);
         heap.reserve(1024);
     }
@@ -103,6 +113,15 @@ public:
                 scheduleNextArrival(int(w), 0);
             }
         }
+        const FaultPlan &plan = o.faults;
+        for (std::size_t i = 0; i < plan.outages.size(); ++i) {
+            if (plan.outages[i].atMs >= endMs) continue;
+            schedule(plan.outages[i].atMs, kOutageStart, int(i));
+            if (plan.outages[i].endMs < endMs) schedule(plan.outages[i].endMs, kOutageEnd, int(i));
+        }
+        if (plan.randomFailures)
+            for (std::size_t r = 0; r < replicas.size(); ++r)
+                scheduleFailure(int(r));
         // One sample event at a time keeps the heap small.
         schedule(intervalMs, kSample, 0);
         schedule(warmupMs, kWarmupEnd, 0);
@@ -148,6 +167,30 @@ public:
                 break;
             case kEnd:
                 running = false;
+                break;
+            case kSend:
+                send(e.id);
+                break;
+            case kTimeout:
+                timeout(e.id);
+                break;
+            case kOutageStart:
+                for (int r : o.faults.outages[std::size_t(e.id)].replicas)
+                    crash(r);
+                break;
+            case kOutageEnd:
+                for (int r : o.faults.outages[std::size_t(e.id)].replicas)
+                    repair(r);
+                break;
+            case kFail: {
+                crash(e.id);
+                const CompiledUnit &unit = m.units[std::size_t(replicas[std::size_t(e.id)].unit)];
+                schedule(now + unit.mttrMinutes * 60000 * expDist(rng), kRepair, e.id);
+                break;
+            }
+            case kRepair:
+                repair(e.id);
+                scheduleFailure(e.id);
                 break;
             }
             if ((out.events & 0xffff) == 0) {
@@ -294,11 +337,16 @@ private:
         frames.emplace_back();
         return int(frames.size() - 1);
     }
-    void freeFrame(int id) { freeFrames.push_back(id); }
+    void freeFrame(int id) {
+        ++frames[std::size_t(id)].gen;
+        freeFrames.push_back(id);
+    }
     int newFrame(int comp, int parent, int call) {
         const int id = allocFrame();
         Frame &f = frames[std::size_t(id)];
+        const std::uint32_t gen = f.gen;
         f = Frame{};
+        f.gen = gen;
         f.comp = comp;
         f.replica = -1;
         f.parent = parent;
@@ -369,6 +417,7 @@ private:
         const int id = newFrame(m.workloads[std::size_t(w)].entry, -1, -1);
         Frame &f = frames[std::size_t(id)];
         f.workload = w;
+        f.root = w;
         f.user = user;
         f.start = now;
         ++inFlight;
@@ -378,19 +427,36 @@ private:
     void arrive(int id) {
         Frame &f = frames[std::size_t(id)];
         const CompiledComponent &c = m.components[std::size_t(f.comp)];
+        if (now >= warmupMs) {
+            ++out.unitCalls[std::size_t(c.unit)];
+            if (f.attempt > 0) ++out.unitRetries[std::size_t(c.unit)];
+        }
         if (!c.holdsThread) {
             beginWork(id);
             return;
         }
         if (f.call >= 0 && m.calls[std::size_t(f.call)].inProcess) {
+            if (f.parent < 0) { // a call given up by a timeout, delayed by injected latency
+                f.failed = 1;
+                finish(id);
+                return;
+            }
             f.replica = frames[std::size_t(f.parent)].replica;
+            f.epoch = frames[std::size_t(f.parent)].epoch;
             beginWork(id);
             return;
         }
         const CompiledUnit &unit = m.units[std::size_t(c.unit)];
-        const int r = pickReplica(unit, c.unit);
+        int r = pickReplica(unit, c.unit);
+        if (unitDown[std::size_t(c.unit)] > 0) r = routeAround(unit, r);
+        if (r < 0 || replicas[std::size_t(r)].down > 0) {
+            f.failed = 1; // every replica is down, or the balancer has not noticed yet
+            finish(id);
+            return;
+        }
         Replica &rep = replicas[std::size_t(r)];
         f.replica = r;
+        f.epoch = rep.epoch;
         if (f.workload < 0) f.start = now;
         touch(c.unit);
         if (rep.busyThreads < unit.threads) {
@@ -416,7 +482,8 @@ private:
         f.step = c.stepBegin;
         if (c.kind == ComponentKind::Cache && c.hitRatio > 0 && uniform() < c.hitRatio)
             f.step = c.stepEnd; // a hit answers without the outgoing calls
-        const double s = serviceTime(f.comp);
+        double s = serviceTime(f.comp);
+        if (!o.faults.slowdowns.empty()) s *= slowdown(c.unit);
         if (!(s > 0)) {
             runSteps(id);
             return;
@@ -461,6 +528,8 @@ private:
         while (true) {
             Frame &f = frames[std::size_t(id)];
             const CompiledComponent &c = m.components[std::size_t(f.comp)];
+            if (f.replica >= 0 && replicas[std::size_t(f.replica)].epoch != f.epoch)
+                f.failed = 1; // its replica crashed while it was being served
             if (f.failed || f.step >= c.stepEnd) {
                 finish(id);
                 return;
@@ -502,15 +571,44 @@ private:
         }
     }
 
-    void launch(int parent, int callIndex, bool detached) {
+    void launch(int parent, int callIndex, bool detached, int attempt = 0, double delay = 0) {
         const CompiledCall &call = m.calls[std::size_t(callIndex)];
+        const int root = frames[std::size_t(parent)].root;
         const int id = newFrame(call.to, detached ? -1 : parent, callIndex);
+        Frame &f = frames[std::size_t(id)];
+        f.root = root;
+        f.attempt = std::uint8_t(std::min(attempt, 255));
         if (detached) {
-            frames[std::size_t(id)].start = now;
+            f.start = now;
             ++inFlight;
         }
-        if (call.latencyMs > 0)
-            schedule(now + call.latencyMs, kArrive, id);
+        if (delay > 0)
+            schedule(now + delay, kSend, id);
+        else
+            send(id);
+    }
+
+    // The call of frame id leaves its caller: circuit breaker, timeout, network latency.
+    void send(int id) {
+        Frame &f = frames[std::size_t(id)];
+        const CompiledCall &call = m.calls[std::size_t(f.call)];
+        if (call.breakerThreshold > 0) {
+            bool trial = false;
+            if (!breakers[std::size_t(f.call)].admit(now, &trial)) {
+                const int parent = f.parent, callIndex = f.call, attempt = f.attempt;
+                freeFrame(id); // fails fast: the callee never sees it
+                callResult(parent, callIndex, true, attempt, false, false, false);
+                return;
+            }
+            f.trial = trial;
+        }
+        if (call.timeoutMs > 0 && f.parent >= 0)
+            schedule(now + call.timeoutMs, kTimeout,
+                     timeouts.add(TimeoutSlot{id, f.parent, f.gen}));
+        double latency = call.latencyMs;
+        if (!o.faults.latencies.empty()) latency += injectedLatency(f.call);
+        if (latency > 0)
+            schedule(now + latency, kArrive, id);
         else
             arrive(id);
     }
@@ -556,31 +654,67 @@ private:
     void onReturn(int id) {
         const Frame child = frames[std::size_t(id)];
         freeFrame(id);
-        Frame &p = frames[std::size_t(child.parent)];
-        if (child.failed && !m.calls[std::size_t(child.call)].optional) p.failed = 1;
+        if (child.parent < 0) { // given up by a timeout: the late reply is ignored
+            --inFlight;
+            return;
+        }
+        callResult(child.parent, child.call, child.failed, child.attempt, child.degraded,
+                   child.trial, true);
+    }
+
+    // A sync call of frame pid ended (reply, timeout or fast failure): breaker, retry, then
+    // the caller goes on.
+    void callResult(int pid, int callIndex, bool failed, int attempt, bool degraded, bool trial,
+                    bool reached) {
+        const CompiledCall &call = m.calls[std::size_t(callIndex)];
+        if (call.breakerThreshold > 0 && reached)
+            breakers[std::size_t(callIndex)].result(now, failed, trial, call.breakerThreshold,
+                                                    call.breakerOpenMs);
+        if (failed) {
+            const int root = frames[std::size_t(pid)].root;
+            if (now >= warmupMs)
+                ++out.unitFailedCalls[std::size_t(m.components[std::size_t(call.to)].unit)];
+            if (attempt < call.retries) {
+                if (root >= 0) {
+                    if (now >= warmupMs) ++out.retries[std::size_t(root)];
+                    ++out.seriesRetries[seriesIndex()][std::size_t(root)];
+                }
+                launch(pid, callIndex, false, attempt + 1, backoff(call, attempt));
+                return;
+            }
+        }
+        Frame &p = frames[std::size_t(pid)];
+        if (failed) {
+            if (call.optional)
+                p.degraded = 1;
+            else
+                p.failed = 1;
+        }
+        if (degraded) p.degraded = 1;
+        const int childCall = callIndex;
         if (p.parallel) {
             if (--p.pending == 0) {
                 ++p.step;
-                runSteps(child.parent);
+                runSteps(pid);
             }
             return;
         }
         if (--p.remaining > 0 && !p.failed) {
-            launch(child.parent, child.call, false);
+            launch(pid, childCall, false);
             return;
         }
         ++p.step;
-        runSteps(child.parent);
+        runSteps(pid);
     }
 
     void recordRequest(const Frame &f) {
         const std::size_t w = std::size_t(f.workload);
         const double response = now - f.start;
-        const std::size_t k =
-            std::min(std::size_t(now / intervalMs), out.seriesCompleted.size() - 1);
+        const std::size_t k = seriesIndex();
         if (f.failed) {
             ++out.seriesFailed[k][w];
         } else {
+            if (f.degraded) ++out.seriesDegraded[k][w];
             ++out.seriesCompleted[k][w];
             out.seriesResponseSum[k][w] += response;
             if (seriesPercentiles) out.seriesLatency[k][w].add(response);
@@ -590,6 +724,7 @@ private:
                 ++out.failed[w];
             } else {
                 ++out.completed[w];
+                if (f.degraded) ++out.degraded[w];
                 out.responseSum[w] += response;
                 if (o.percentiles) out.latency[w].add(response);
                 const int b = std::min(kBatches - 1, int((f.start - warmupMs) / batchMs));
@@ -598,6 +733,83 @@ private:
             }
         }
         if (f.user >= 0) schedule(thinkTime(m.workloads[w]), kThink, f.user);
+    }
+
+    // --- failures (design.md section 4, docs/failures.md) ---------------------------------
+    std::size_t seriesIndex() const {
+        return std::min(std::size_t(now / intervalMs), out.seriesCompleted.size() - 1);
+    }
+    double backoff(const CompiledCall &call, int attempt) {
+        const double b = call.retryBackoffMs * std::ldexp(1.0, attempt);
+        return call.retryJitter > 0 ? b * (1 - call.retryJitter * uniform()) : b;
+    }
+    double slowdown(int u) const {
+        double factor = 1;
+        for (const SlowdownFault &f : o.faults.slowdowns)
+            if (f.unit == u && now >= f.atMs && now < f.endMs) factor *= f.factor;
+        return factor;
+    }
+    double injectedLatency(int callIndex) const {
+        const CompiledCall &call = m.calls[std::size_t(callIndex)];
+        const int unit = m.components[std::size_t(call.to)].unit;
+        double extra = 0;
+        for (const LatencyFault &f : o.faults.latencies)
+            if ((f.connection == call.connection || f.unit == unit) && now >= f.atMs &&
+                now < f.endMs)
+                extra += f.latencyMs;
+        return extra;
+    }
+    // Balancers send to a dead replica until its health check notices (the call fails fast),
+    // then to the next live one; -1 when none is left.
+    int routeAround(const CompiledUnit &unit, int r) const {
+        auto usable = [&](int i) {
+            const Replica &x = replicas[std::size_t(i)];
+            return x.down == 0 || now - x.downAt < unit.healthCheckMs;
+        };
+        if (usable(r)) return r;
+        for (int i = 1; i < unit.replicas; ++i) {
+            const int q = unit.firstReplica + (r - unit.firstReplica + i) % unit.replicas;
+            if (usable(q)) return q;
+        }
+        return -1;
+    }
+    // A crashed replica loses its queue; what it is serving fails when it completes (epoch).
+    void crash(int r) {
+        Replica &rep = replicas[std::size_t(r)];
+        if (rep.down++ > 0) return;
+        rep.downAt = now;
+        ++rep.epoch;
+        ++unitDown[std::size_t(rep.unit)];
+        touch(rep.unit);
+        while (!rep.threadQueue.empty()) {
+            const int id = rep.threadQueue.pop();
+            --rep.queued;
+            --queued[std::size_t(rep.unit)];
+            frames[std::size_t(id)].failed = 1;
+            finish(id);
+        }
+    }
+    void repair(int r) {
+        Replica &rep = replicas[std::size_t(r)];
+        if (rep.down == 0 || --rep.down > 0) return;
+        --unitDown[std::size_t(rep.unit)];
+    }
+    void scheduleFailure(int r) {
+        const CompiledUnit &unit = m.units[std::size_t(replicas[std::size_t(r)].unit)];
+        if (!(unit.mtbfHours > 0) || !unit.hasResources) return;
+        const double t = now + unit.mtbfHours * 3.6e6 * expDist(rng);
+        if (t < endMs) schedule(t, kFail, r);
+    }
+    // A sync call not answered in time fails for its caller; the callee's work goes on.
+    void timeout(int slot) {
+        const TimeoutSlot t = timeouts.take(slot);
+        Frame &c = frames[std::size_t(t.frame)];
+        if (c.gen != t.gen || c.parent != t.parent) return; // answered already
+        c.parent = -1;
+        ++inFlight; // detached from here: its finish or late reply counts it out
+        const int call = c.call, attempt = c.attempt;
+        const bool trial = c.trial;
+        callResult(t.parent, call, true, attempt, false, trial, true);
     }
 
     // A backlog that keeps growing through the measured time means the load is above
@@ -634,6 +846,9 @@ private:
         1000; // heap.front() was handled but not yet removed
     std::vector<Frame> frames;
     std::vector<int> freeFrames;
+    std::vector<int> unitDown;     // replicas down per unit
+    std::vector<Breaker> breakers; // per call
+    TimeoutSlots timeouts;
     std::vector<Replica> replicas;
     std::vector<ServiceSampler> samplers;
     std::vector<int> userWorkload;

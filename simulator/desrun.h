@@ -20,6 +20,11 @@ struct RunOutput {
     std::vector<std::vector<std::uint64_t>> batchCount;  // [w][b]
     std::vector<double> threadArea, coreArea, queueArea; // measured, thread-ms etc.
     std::vector<std::uint64_t> unitAcquired, unitDone, unitRejected;
+    // Failures: degraded responses and retries per workload; calls that reached a unit (retries
+    // included), calls to it that failed as the caller saw them, and retries it received.
+    std::vector<std::uint64_t> degraded, retries;
+    std::vector<std::uint64_t> unitCalls, unitFailedCalls, unitRetries;
+    std::vector<std::vector<std::uint64_t>> seriesDegraded, seriesRetries; // [k][w]
     std::vector<double> unitResponseSum;
     std::vector<std::vector<std::uint64_t>> seriesCompleted, seriesFailed; // [k][w]
     std::vector<std::vector<double>> seriesResponseSum;                    // [k][w]
