@@ -289,7 +289,7 @@ CompileResult compileVariant(const Variant &variant, int variantIndex) {
                 call.inProcess = sameUnit && call.sync && cc.holdsThread && callee.holdsThread;
                 call.optional = con.optional;
                 call.timeoutMs = call.sync ? con.timeoutMs : 0.0;
-                call.retries = call.sync ? std::max(0, con.retries) : 0;
+                call.retries = call.sync ? std::clamp(con.retries, 0, kMaxRetries) : 0;
                 call.retryBackoffMs = con.retryBackoffMs;
                 call.retryJitter = std::clamp(con.retryJitter, 0.0, 1.0);
                 call.breakerThreshold = call.sync ? std::max(0, con.breakerThreshold) : 0;

@@ -40,6 +40,9 @@ struct CompiledComponent {
     int callEnd = 0;
 };
 
+// Retries beyond this are not simulated (the engine counts attempts in a byte).
+constexpr int kMaxRetries = 100;
+
 struct CompiledCall {
     int from = 0;
     int to = 0;

@@ -87,6 +87,9 @@ DesRun::DesRun(const CompiledModel &m, const DesOptions &o, std::uint64_t seed,
     }
     loadFactor.assign(nw, 1);
     unitDown.assign(nu, 0);
+    unitCanFail.assign(nu, 0); // clients do not fail; services, databases and externals do
+    for (const CompiledComponent &c : m.components)
+        if (c.kind != ComponentKind::Client) unitCanFail[std::size_t(c.unit)] = 1;
     breakers.resize(m.calls.size());
     frames.reserve(1024);
     heap.reserve(1024);
@@ -177,7 +180,7 @@ void DesRun::repair(int r) {
 
 void DesRun::scheduleFailure(int r) {
     const CompiledUnit &unit = m.units[std::size_t(replicas[std::size_t(r)].unit)];
-    if (!(unit.mtbfHours > 0) || !unit.hasResources) return;
+    if (!(unit.mtbfHours > 0) || !unitCanFail[std::size_t(replicas[std::size_t(r)].unit)]) return;
     const double t = now + unit.mtbfHours * 3.6e6 * expDist(rng);
     if (t < endMs) schedule(t, kFail, r);
 }

@@ -324,6 +324,15 @@ void DesRun::arrive(int id) {
         if (f.attempt > 0) ++out.unitRetries[std::size_t(c.unit)];
     }
     if (!c.holdsThread) {
+        if (unitDown[std::size_t(c.unit)] > 0) { // an external API down: its calls fail
+            const CompiledUnit &unit = m.units[std::size_t(c.unit)];
+            const int r = routeAround(unit, pickReplica(unit, c.unit));
+            if (r < 0 || replicas[std::size_t(r)].down > 0) {
+                f.failed = 1;
+                finish(id);
+                return;
+            }
+        }
         beginWork(id);
         return;
     }

@@ -135,6 +135,7 @@ private:
         1000; // heap.front() was handled but not yet removed
     std::vector<Frame> frames;
     std::vector<int> freeFrames;
+    std::vector<char> unitCanFail;
     std::vector<int> unitDown;     // replicas down per unit
     std::vector<Breaker> breakers; // per call
     TimeoutSlots timeouts;

@@ -250,6 +250,48 @@ private slots:
         QVERIFY(*free.result.workloads[0].p99Ms > 80); // 1 + 20 ln 100 = 93 without it
     }
 
+    // Injected latency adds to each call while it lasts; a slowdown multiplies service times.
+    // Constant 1 ms work in a and b, low load: a request takes 2 ms, 2 + 50 ms with 50 ms on
+    // the connection, 1 + 5 x 1 ms with b five times slower.
+    void latencyAndSlowdownWindows() {
+        TwoTier t;
+        t.rate = 20;
+        Variant v = twoTier(t);
+        callAB(v).id = QStringLiteral("ab");
+        ScenarioEvent latency;
+        latency.action = ScenarioAction::Latency;
+        latency.atSec = 20;
+        latency.forSec = 10;
+        latency.connection = QStringLiteral("ab");
+        latency.latencyMs = 50;
+        addEvent(v, latency);
+        ScenarioEvent slow;
+        slow.action = ScenarioAction::Slowdown;
+        slow.atSec = 40;
+        slow.forSec = 10;
+        slow.unit = QStringLiteral("ub");
+        slow.factor = 5;
+        addEvent(v, slow);
+        const Run r = run(v, 50);
+        for (const SeriesPoint &p : r.result.series) {
+            const double from = p.timeSec, to = p.timeSec + r.result.intervalSec;
+            double expected = 2;
+            if (from >= 20.1 && to <= 30)
+                expected = 52;
+            else if (from >= 40.1 && to <= 50)
+                expected = 6;
+            else if (to > 20 && from < 30.1)
+                continue; // straddles a window edge
+            else if (to > 40 && from < 50.1)
+                continue;
+            QVERIFY2(std::abs(p.meanResponseMs[0] - expected) < 1e-6,
+                     qPrintable(QStringLiteral("at %1 s: %2 ms, expected %3")
+                                    .arg(from)
+                                    .arg(p.meanResponseMs[0])
+                                    .arg(expected)));
+        }
+    }
+
     // An optional call that fails degrades the answer, it does not fail it.
     void optionalFailureDegrades() {
         TwoTier t;
