@@ -259,13 +259,15 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
             p.p99Ms.push_back(merged.quantile(0.99));
         }
         for (int u : reported) {
-            double util = 0, queue = 0;
+            double util = 0, queue = 0, failedCalls = 0;
             for (const RunOutput &r : runs) {
                 util += r.seriesUtilization[std::size_t(i)][std::size_t(u)] / k;
                 queue += r.seriesQueue[std::size_t(i)][std::size_t(u)] / k;
+                failedCalls += double(r.seriesUnitFailed[std::size_t(i)][std::size_t(u)]);
             }
             p.utilization.push_back(std::min(1.0, util));
             p.queueLength.push_back(queue);
+            p.failedCallsPerSec.push_back(failedCalls / (result.intervalSec * k));
         }
         result.series.push_back(std::move(p));
     }

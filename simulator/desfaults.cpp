@@ -53,6 +53,7 @@ DesRun::DesRun(const CompiledModel &m, const DesOptions &o, std::uint64_t seed,
     if (seriesPercentiles) out.seriesLatency.assign(k, std::vector<LogHistogram>(nw));
     out.seriesUtilization.assign(k, std::vector<double>(nu, 0));
     out.seriesQueue.assign(k, std::vector<double>(nu, 0));
+    out.seriesUnitFailed.assign(k, std::vector<std::uint64_t>(nu, 0));
     out.seriesInFlight.assign(k, 0);
 
     busyThreads.assign(nu, 0);

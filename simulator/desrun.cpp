@@ -569,8 +569,9 @@ void DesRun::callResult(int pid, int callIndex, bool failed, int attempt, bool d
                                                 call.breakerOpenMs);
     if (failed) {
         const int root = frames[std::size_t(pid)].root;
-        if (now >= warmupMs)
-            ++out.unitFailedCalls[std::size_t(m.components[std::size_t(call.to)].unit)];
+        const std::size_t unit = std::size_t(m.components[std::size_t(call.to)].unit);
+        if (now >= warmupMs) ++out.unitFailedCalls[unit];
+        ++out.seriesUnitFailed[seriesIndex()][unit];
         if (attempt < call.retries) {
             if (root >= 0) {
                 if (now >= warmupMs) ++out.retries[std::size_t(root)];

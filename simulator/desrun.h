@@ -28,6 +28,7 @@ struct RunOutput {
     std::vector<std::uint64_t> degraded, retries;
     std::vector<std::uint64_t> unitCalls, unitFailedCalls, unitRetries;
     std::vector<std::vector<std::uint64_t>> seriesDegraded, seriesRetries; // [k][w]
+    std::vector<std::vector<std::uint64_t>> seriesUnitFailed;              // [k][u]
     std::vector<double> unitResponseSum;
     std::vector<std::vector<std::uint64_t>> seriesCompleted, seriesFailed; // [k][w]
     std::vector<std::vector<double>> seriesResponseSum;                    // [k][w]

@@ -103,7 +103,8 @@ QJsonObject toJson(const LoadResult &r, bool withSeries) {
                             {QStringLiteral("meanResponseMs"), numbers(p.meanResponseMs)},
                             {QStringLiteral("p99Ms"), numbers(p.p99Ms)},
                             {QStringLiteral("utilization"), numbers(p.utilization)},
-                            {QStringLiteral("queueLength"), numbers(p.queueLength)}});
+                            {QStringLiteral("queueLength"), numbers(p.queueLength)},
+                            {QStringLiteral("failedCallsPerSec"), numbers(p.failedCallsPerSec)}});
         doc.insert(QStringLiteral("intervalSec"), r.intervalSec);
         doc.insert(QStringLiteral("series"), series);
     }

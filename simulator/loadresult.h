@@ -42,15 +42,16 @@ struct UnitResult {
 
 // One interval of a discrete-event run (all replications merged).
 struct SeriesPoint {
-    double timeSec = 0;                   // interval start
-    std::vector<double> throughputPerSec; // per workload
-    std::vector<double> errorsPerSec;     // per workload
-    std::vector<double> degradedPerSec;   // per workload
-    std::vector<double> retriesPerSec;    // per workload
-    std::vector<double> meanResponseMs;   // per workload (0 when nothing completed)
-    std::vector<double> p99Ms;            // per workload
-    std::vector<double> utilization;      // per reported unit
-    std::vector<double> queueLength;      // per reported unit, mean per replica
+    double timeSec = 0;                    // interval start
+    std::vector<double> throughputPerSec;  // per workload
+    std::vector<double> errorsPerSec;      // per workload
+    std::vector<double> degradedPerSec;    // per workload
+    std::vector<double> retriesPerSec;     // per workload
+    std::vector<double> meanResponseMs;    // per workload (0 when nothing completed)
+    std::vector<double> p99Ms;             // per workload
+    std::vector<double> utilization;       // per reported unit
+    std::vector<double> queueLength;       // per reported unit, mean per replica
+    std::vector<double> failedCallsPerSec; // per reported unit: calls to it that failed
 };
 
 struct LoadResult {

@@ -211,6 +211,28 @@ private slots:
         QVERIFY(std::abs(*broken.result.workloads[0].errorRate - 1) < 1e-9);
     }
 
+    // Retries on a slow dependency: b ~ Exp(20 ms) behind a 30 ms timeout fails an attempt with
+    // p = exp(-1.5), so 2 retries send it 1 + p + p^2 calls per request (the timed-out work
+    // goes on), and a request fails with p^3.
+    void retriesOnSlowDependency() {
+        TwoTier t;
+        t.serviceB = 20;
+        t.distributionB = Distribution::Exponential;
+        t.rate = 50;
+        Variant v = twoTier(t);
+        callAB(v).timeoutMs = 30;
+        callAB(v).retries = 2;
+        const Run r = run(v, 120);
+        const double p = std::exp(-1.5);
+        const double perRequest = unitResult(r.result, "ub").callsPerSec.value_or(0) / t.rate;
+        const double errors = *r.result.workloads[0].errorRate;
+        qInfo("slow dependency, 2 retries: %.4f calls per request (1 + p + p^2 = %.4f), error "
+              "rate %.4f (p^3 = %.4f)",
+              perRequest, 1 + p + p * p, errors, p * p * p);
+        QVERIFY(std::abs(perRequest - (1 + p + p * p)) < 0.03);
+        QVERIFY(std::abs(errors - p * p * p) < 0.005);
+    }
+
     // A breaker closes again once its dependency is back: no errors after the recovery.
     void breakerRecovers() {
         TwoTier t;
