@@ -366,6 +366,20 @@ private slots:
         QVERIFY(half < 0.05);
     }
 
+    // Bad scenario references are errors naming the event and field, or listing the scenarios.
+    void scenarioErrors() {
+        Variant v = twoTier(TwoTier{});
+        const CompileResult compiled = compileVariant(v);
+        ScenarioEvent e = crashB(1, 1);
+        e.unit = QStringLiteral("nope");
+        addEvent(v, e);
+        DesOptions o;
+        QString error = applyScenario(v, *compiled.model, QStringLiteral("s"), o);
+        QVERIFY2(error.contains("events[0].unit") && error.contains("nope"), qPrintable(error));
+        error = applyScenario(v, *compiled.model, QStringLiteral("other"), o);
+        QVERIFY2(error.contains("other") && error.contains("(it has: s)"), qPrintable(error));
+    }
+
     void sameSeedSameResult() {
         TwoTier t;
         t.replicasB = 2;
