@@ -219,6 +219,10 @@ CompileResult compileVariant(const Variant &variant, int variantIndex) {
         cu.cores = std::max(1, u.effectiveCores());
         cu.queueCapacity = u.queueCapacity.value_or(-1);
         cu.policy = u.policy;
+        cu.zones = u.zones;
+        cu.mtbfHours = u.mtbfHours.value_or(0);
+        cu.mttrMinutes = u.mttrMinutes;
+        cu.healthCheckMs = u.healthCheckMs;
         m.units.push_back(cu);
     }
     for (const Component &c : variant.components) {
@@ -284,6 +288,12 @@ CompileResult compileVariant(const Variant &variant, int variantIndex) {
                 call.latencyMs = sameUnit ? 0.0 : con.latencyMs;
                 call.inProcess = sameUnit && call.sync && cc.holdsThread && callee.holdsThread;
                 call.optional = con.optional;
+                call.timeoutMs = call.sync ? con.timeoutMs : 0.0;
+                call.retries = call.sync ? std::clamp(con.retries, 0, kMaxRetries) : 0;
+                call.retryBackoffMs = con.retryBackoffMs;
+                call.retryJitter = std::clamp(con.retryJitter, 0.0, 1.0);
+                call.breakerThreshold = call.sync ? std::max(0, con.breakerThreshold) : 0;
+                call.breakerOpenMs = con.breakerOpenMs;
                 m.calls.push_back(call);
             }
             step.callEnd = int(m.calls.size());

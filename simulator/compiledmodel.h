@@ -18,6 +18,11 @@ struct CompiledUnit {
     BalancingPolicy policy = BalancingPolicy::RoundRobin;
     bool hasResources = false; // false when it holds only clients and externals
     int firstReplica = 0;      // index of its first replica in the engines' replica arrays
+    // Failures (discrete-event engine): replica r is in zone zoneOf[r] (an index in zones).
+    QStringList zones;
+    double mtbfHours = 0; // 0: never fails at random
+    double mttrMinutes = 0;
+    double healthCheckMs = 5000; // balancers notice a dead replica after this long
 };
 
 struct CompiledComponent {
@@ -35,6 +40,9 @@ struct CompiledComponent {
     int callEnd = 0;
 };
 
+// Retries beyond this are not simulated (the engine counts attempts in a byte).
+constexpr int kMaxRetries = 100;
+
 struct CompiledCall {
     int from = 0;
     int to = 0;
@@ -45,6 +53,13 @@ struct CompiledCall {
     double latencyMs = 0;   // each way; 0 for calls inside a unit
     bool inProcess = false; // same unit, caller holds a thread: runs on the caller's thread
     bool optional = false;
+    // Resilience (discrete-event engine), from the connection.
+    double timeoutMs = 0; // 0: none
+    int retries = 0;
+    double retryBackoffMs = 0;
+    double retryJitter = 0;
+    int breakerThreshold = 0; // 0: no circuit breaker
+    double breakerOpenMs = 5000;
 };
 
 // Outgoing calls run step by step; a step with several calls is a parallel group.

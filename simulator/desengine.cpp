@@ -96,6 +96,13 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
     result.warmupSec = options.warmupSec;
     result.replications = k;
     result.seed = options.seed;
+    for (const FaultWindow &f : options.faults.windows)
+        result.faults.push_back(LoadResult::FaultWindow{
+            f.atSec, std::isfinite(f.endSec) ? std::optional<double>(f.endSec) : std::nullopt,
+            f.label});
+    if (options.faults.randomFailures)
+        result.notes << QStringLiteral("random failures: replicas fail after exponential "
+                                       "times (mean mtbfHours), repaired after mttrMinutes");
     const std::size_t nw = m.workloads.size(), nu = m.units.size();
     double measuredSec = 0; // summed over the replications
     for (const RunOutput &r : runs) {
@@ -111,13 +118,15 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
         wr.entry = m.components[std::size_t(m.workloads[w].entry)].id;
         wr.closed = m.workloads[w].closed;
         LogHistogram merged;
-        std::uint64_t completed = 0, failed = 0;
+        std::uint64_t completed = 0, failed = 0, degraded = 0, retries = 0;
         double sum = 0;
         std::vector<double> means, rates;
         for (const RunOutput &r : runs) {
             if (options.percentiles) merged.merge(r.latency[w]);
             completed += r.completed[w];
             failed += r.failed[w];
+            degraded += r.degraded[w];
+            retries += r.retries[w];
             sum += r.responseSum[w];
             if (r.completed[w] > 0) means.push_back(r.responseSum[w] / double(r.completed[w]));
             rates.push_back(double(r.completed[w]) / options.durationSec);
@@ -138,6 +147,9 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
         wr.meanResponseMsCi95 = halfWidth(means);
         wr.throughputPerSecCi95 = halfWidth(rates);
         wr.errorRate = completed + failed ? double(failed) / double(completed + failed) : 0.0;
+        wr.degradedRate = completed ? double(degraded) / double(completed) : 0.0;
+        wr.retriesPerRequest =
+            completed + failed ? double(retries) / double(completed + failed) : 0.0;
         if (options.percentiles && merged.count() > 0) {
             wr.p50Ms = merged.quantile(0.50);
             wr.p95Ms = merged.quantile(0.95);
@@ -157,6 +169,7 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
         ur.id = unit.id;
         std::vector<double> utils;
         double thread = 0, core = 0, queue = 0, acquired = 0, done = 0, response = 0, rejected = 0;
+        double calls = 0, failedCalls = 0, retried = 0;
         for (const RunOutput &r : runs) {
             const double durationMs = std::max(r.measuredMs, 1e-9);
             const double t = r.threadArea[u] / (durationMs * unit.replicas * unit.threads);
@@ -167,6 +180,9 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
             queue += r.queueArea[u] / (durationMs * unit.replicas) / k;
             acquired += double(r.unitAcquired[u]);
             rejected += double(r.unitRejected[u]);
+            calls += double(r.unitCalls[u]);
+            failedCalls += double(r.unitFailedCalls[u]);
+            retried += double(r.unitRetries[u]);
             done += double(r.unitDone[u]);
             response += r.unitResponseSum[u];
         }
@@ -177,6 +193,9 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
         ur.throughputPerSec = acquired / (measuredSec > 0 ? measuredSec : 1);
         ur.meanQueueLength = queue;
         ur.rejectedPerSec = rejected / (measuredSec > 0 ? measuredSec : 1);
+        ur.callsPerSec = calls / (measuredSec > 0 ? measuredSec : 1);
+        ur.failedCallsPerSec = failedCalls / (measuredSec > 0 ? measuredSec : 1);
+        ur.retriesReceivedPerSec = retried / (measuredSec > 0 ? measuredSec : 1);
         // A full unit that sheds load keeps its backlog bounded, but it is past its capacity.
         if (ur.utilization >= kShedUtilization && rejected > kShedShare * (acquired + rejected)) {
             result.saturated = true;
@@ -222,27 +241,33 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
         SeriesPoint p;
         p.timeSec = i * result.intervalSec;
         for (std::size_t w = 0; w < nw; ++w) {
-            double completed = 0, failed = 0, sum = 0;
+            double completed = 0, failed = 0, sum = 0, degraded = 0, retries = 0;
             LogHistogram merged;
             for (const RunOutput &r : runs) {
                 completed += double(r.seriesCompleted[std::size_t(i)][w]);
                 failed += double(r.seriesFailed[std::size_t(i)][w]);
+                degraded += double(r.seriesDegraded[std::size_t(i)][w]);
+                retries += double(r.seriesRetries[std::size_t(i)][w]);
                 sum += r.seriesResponseSum[std::size_t(i)][w];
                 if (!r.seriesLatency.empty()) merged.merge(r.seriesLatency[std::size_t(i)][w]);
             }
             p.throughputPerSec.push_back(completed / (result.intervalSec * k));
             p.errorsPerSec.push_back(failed / (result.intervalSec * k));
+            p.degradedPerSec.push_back(degraded / (result.intervalSec * k));
+            p.retriesPerSec.push_back(retries / (result.intervalSec * k));
             p.meanResponseMs.push_back(completed > 0 ? sum / completed : 0.0);
             p.p99Ms.push_back(merged.quantile(0.99));
         }
         for (int u : reported) {
-            double util = 0, queue = 0;
+            double util = 0, queue = 0, failedCalls = 0;
             for (const RunOutput &r : runs) {
                 util += r.seriesUtilization[std::size_t(i)][std::size_t(u)] / k;
                 queue += r.seriesQueue[std::size_t(i)][std::size_t(u)] / k;
+                failedCalls += double(r.seriesUnitFailed[std::size_t(i)][std::size_t(u)]);
             }
             p.utilization.push_back(std::min(1.0, util));
             p.queueLength.push_back(queue);
+            p.failedCallsPerSec.push_back(failedCalls / (result.intervalSec * k));
         }
         result.series.push_back(std::move(p));
     }

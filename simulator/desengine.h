@@ -2,6 +2,7 @@
 #pragma once
 
 #include "simulator/compiledmodel.h"
+#include "simulator/faultplan.h"
 #include "simulator/loadresult.h"
 
 #include <atomic>
@@ -27,6 +28,7 @@ struct DesOptions {
     double intervalSec = 0; // time-series interval; 0: about 60 points over the run
     double scale = 1;       // multiplies every open workload's rate (sweeps)
     std::vector<LoadChange> loadChanges;
+    FaultPlan faults; // crashes, lost zones, latency, slowdowns, random failures
     bool percentiles = true;
     // Safety caps: a run stops (and reports saturated) past this many requests in flight, and
     // stops (reporting cancelled) past this many events.

@@ -18,6 +18,12 @@ enum EventType : std::int32_t {
     kSample,   // interval boundary id
     kWarmupEnd,
     kEnd,
+    kSend,        // frame id's call leaves after a retry backoff
+    kTimeout,     // timeout slot id expires
+    kOutageStart, // outage id of the fault plan begins
+    kOutageEnd,
+    kFail,   // replica id fails at random
+    kRepair, // replica id is repaired after a random failure
 };
 
 struct Event {
@@ -68,11 +74,18 @@ struct Frame {
     std::int32_t step;
     std::int32_t pending;   // parallel step: replies still awaited (+1 while launching)
     std::int32_t remaining; // sequential step: calls still to make
+    std::uint32_t gen;      // bumped when the frame is freed: stale timeouts see a new value
+    std::uint32_t epoch;    // its replica's epoch when it got there; a crash bumps the replica's
+    std::int32_t root;      // the request's workload (all frames); -1 for none
     std::uint8_t ownsThread, holdsCore, failed, parallel;
+    std::uint8_t attempt, degraded, trial; // trial: a half-open circuit breaker's test call
 };
 
 struct Replica {
     int unit = 0;
+    int down = 0;            // outages holding it down (overlapping ones count)
+    double downAt = 0;       // when it last went down
+    std::uint32_t epoch = 0; // bumped by each crash: frames it served before fail
     int busyThreads = 0;
     int busyCores = 0;
     int queued = 0;

@@ -39,6 +39,8 @@ QJsonObject toJson(const LoadResult &r, bool withSeries) {
         putOptional(o, "p99Ms", w.p99Ms);
         putOptional(o, "p999Ms", w.p999Ms);
         putOptional(o, "errorRate", w.errorRate);
+        putOptional(o, "degradedRate", w.degradedRate);
+        putOptional(o, "retriesPerRequest", w.retriesPerRequest);
         putOptional(o, "meanResponseMsCi95", w.meanResponseMsCi95);
         putOptional(o, "throughputPerSecCi95", w.throughputPerSecCi95);
         workloads.append(o);
@@ -54,6 +56,9 @@ QJsonObject toJson(const LoadResult &r, bool withSeries) {
                       {QStringLiteral("meanResponseMs"), number(u.meanResponseMs)}};
         putOptional(o, "utilizationCi95", u.utilizationCi95);
         putOptional(o, "rejectedPerSec", u.rejectedPerSec);
+        putOptional(o, "callsPerSec", u.callsPerSec);
+        putOptional(o, "failedCallsPerSec", u.failedCallsPerSec);
+        putOptional(o, "retriesReceivedPerSec", u.retriesReceivedPerSec);
         units.append(o);
     }
     QJsonObject doc{{QStringLiteral("variant"), r.variant},
@@ -74,6 +79,17 @@ QJsonObject toJson(const LoadResult &r, bool withSeries) {
         doc.insert(QStringLiteral("seed"), QString::number(r.seed));
         doc.insert(QStringLiteral("events"), double(r.events));
         if (r.cancelled) doc.insert(QStringLiteral("cancelled"), true);
+        if (!r.faults.empty()) {
+            QJsonArray faults;
+            for (const LoadResult::FaultWindow &f : r.faults) {
+                QJsonObject o{{QStringLiteral("atSec"), f.atSec},
+                              {QStringLiteral("label"), f.label}};
+                o.insert(QStringLiteral("endSec"),
+                         f.endSec ? QJsonValue(*f.endSec) : QJsonValue(QJsonValue::Null));
+                faults.append(o);
+            }
+            doc.insert(QStringLiteral("faults"), faults);
+        }
     }
     if (withSeries && !r.series.empty()) {
         QJsonArray series;
@@ -82,10 +98,13 @@ QJsonObject toJson(const LoadResult &r, bool withSeries) {
                 QJsonObject{{QStringLiteral("timeSec"), p.timeSec},
                             {QStringLiteral("throughputPerSec"), numbers(p.throughputPerSec)},
                             {QStringLiteral("errorsPerSec"), numbers(p.errorsPerSec)},
+                            {QStringLiteral("degradedPerSec"), numbers(p.degradedPerSec)},
+                            {QStringLiteral("retriesPerSec"), numbers(p.retriesPerSec)},
                             {QStringLiteral("meanResponseMs"), numbers(p.meanResponseMs)},
                             {QStringLiteral("p99Ms"), numbers(p.p99Ms)},
                             {QStringLiteral("utilization"), numbers(p.utilization)},
-                            {QStringLiteral("queueLength"), numbers(p.queueLength)}});
+                            {QStringLiteral("queueLength"), numbers(p.queueLength)},
+                            {QStringLiteral("failedCallsPerSec"), numbers(p.failedCallsPerSec)}});
         doc.insert(QStringLiteral("intervalSec"), r.intervalSec);
         doc.insert(QStringLiteral("series"), series);
     }

@@ -18,7 +18,9 @@ struct WorkloadResult {
     double meanResponseMs = 0; // +infinity when saturated (analytic)
     // Discrete-event engine only.
     std::optional<double> p50Ms, p95Ms, p99Ms, p999Ms;
-    std::optional<double> errorRate;
+    std::optional<double> errorRate;          // failed requests / finished requests
+    std::optional<double> degradedRate;       // answered without an optional call / answered
+    std::optional<double> retriesPerRequest;  // retried calls per finished request
     std::optional<double> meanResponseMsCi95; // half width of the 95% interval
     std::optional<double> throughputPerSecCi95;
 };
@@ -33,17 +35,23 @@ struct UnitResult {
     double meanResponseMs = 0;   // queue wait + thread holding time, per request
     std::optional<double> utilizationCi95;
     std::optional<double> rejectedPerSec; // DES: calls turned away by a full queue
+    // DES: calls that reached the unit (retries included), calls to it that failed as their
+    // callers saw them (rejected, dead replica, timeout, open breaker), retries it received.
+    std::optional<double> callsPerSec, failedCallsPerSec, retriesReceivedPerSec;
 };
 
 // One interval of a discrete-event run (all replications merged).
 struct SeriesPoint {
-    double timeSec = 0;                   // interval start
-    std::vector<double> throughputPerSec; // per workload
-    std::vector<double> errorsPerSec;     // per workload
-    std::vector<double> meanResponseMs;   // per workload (0 when nothing completed)
-    std::vector<double> p99Ms;            // per workload
-    std::vector<double> utilization;      // per reported unit
-    std::vector<double> queueLength;      // per reported unit, mean per replica
+    double timeSec = 0;                    // interval start
+    std::vector<double> throughputPerSec;  // per workload
+    std::vector<double> errorsPerSec;      // per workload
+    std::vector<double> degradedPerSec;    // per workload
+    std::vector<double> retriesPerSec;     // per workload
+    std::vector<double> meanResponseMs;    // per workload (0 when nothing completed)
+    std::vector<double> p99Ms;             // per workload
+    std::vector<double> utilization;       // per reported unit
+    std::vector<double> queueLength;       // per reported unit, mean per replica
+    std::vector<double> failedCallsPerSec; // per reported unit: calls to it that failed
 };
 
 struct LoadResult {
@@ -64,6 +72,12 @@ struct LoadResult {
     bool cancelled = false;
     double intervalSec = 0;
     std::vector<SeriesPoint> series;
+    struct FaultWindow {
+        double atSec = 0;
+        std::optional<double> endSec; // none: until the end
+        QString label;
+    };
+    std::vector<FaultWindow> faults; // the scenario's events, for reports and plots
 };
 
 // The JSON of interfaces.md ("variant", "engine", "workloads", "units", "bottleneck",

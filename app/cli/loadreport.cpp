@@ -51,8 +51,8 @@ void printLoadResult(QTextStream &out, const sim::LoadResult &r) {
                        QStringLiteral("throughput/s"), QStringLiteral("mean ms")};
     if (des)
         header << QStringLiteral("±95%") << QStringLiteral("p50 ms") << QStringLiteral("p95 ms")
-               << QStringLiteral("p99 ms") << QStringLiteral("p99.9 ms")
-               << QStringLiteral("errors");
+               << QStringLiteral("p99 ms") << QStringLiteral("p99.9 ms") << QStringLiteral("errors")
+               << QStringLiteral("degraded") << QStringLiteral("retries/req");
     TextTable workloads(header);
     for (const sim::WorkloadResult &w : r.workloads) {
         QStringList row{w.name, w.entry, formatNumber(w.throughputPerSec, 1),
@@ -62,21 +62,42 @@ void printLoadResult(QTextStream &out, const sim::LoadResult &r) {
                                          : QStringLiteral("-"))
                 << formatNumber(w.p50Ms.value_or(NAN)) << formatNumber(w.p95Ms.value_or(NAN))
                 << formatNumber(w.p99Ms.value_or(NAN)) << formatNumber(w.p999Ms.value_or(NAN))
-                << QStringLiteral("%1%").arg(formatNumber(100 * w.errorRate.value_or(0), 2));
+                << QStringLiteral("%1%").arg(formatNumber(100 * w.errorRate.value_or(0), 2))
+                << QStringLiteral("%1%").arg(formatNumber(100 * w.degradedRate.value_or(0), 2))
+                << formatNumber(w.retriesPerRequest.value_or(0), 3);
         }
         workloads.addRow(row);
     }
     workloads.print(out);
     out << '\n';
-    TextTable units({QStringLiteral("unit"), QStringLiteral("utilization"),
-                     QStringLiteral("threads"), QStringLiteral("cores"),
-                     QStringLiteral("throughput/s"), QStringLiteral("queue"),
-                     QStringLiteral("response ms")});
-    for (const sim::UnitResult &u : r.units)
-        units.addRow({u.id, formatNumber(u.utilization, 3), formatNumber(u.threadUtilization, 3),
-                      formatNumber(u.coreUtilization, 3), formatNumber(u.throughputPerSec, 1),
-                      formatNumber(u.meanQueueLength, 2), formatNumber(u.meanResponseMs)});
+    QStringList unitHeader{QStringLiteral("unit"),         QStringLiteral("utilization"),
+                           QStringLiteral("threads"),      QStringLiteral("cores"),
+                           QStringLiteral("throughput/s"), QStringLiteral("queue"),
+                           QStringLiteral("response ms")};
+    if (des)
+        unitHeader << QStringLiteral("calls/s") << QStringLiteral("failed/s")
+                   << QStringLiteral("rejected/s") << QStringLiteral("retries/s");
+    TextTable units(unitHeader);
+    for (const sim::UnitResult &u : r.units) {
+        QStringList row{u.id,
+                        formatNumber(u.utilization, 3),
+                        formatNumber(u.threadUtilization, 3),
+                        formatNumber(u.coreUtilization, 3),
+                        formatNumber(u.throughputPerSec, 1),
+                        formatNumber(u.meanQueueLength, 2),
+                        formatNumber(u.meanResponseMs)};
+        if (des)
+            row << formatNumber(u.callsPerSec.value_or(0), 1)
+                << formatNumber(u.failedCallsPerSec.value_or(0), 1)
+                << formatNumber(u.rejectedPerSec.value_or(0), 1)
+                << formatNumber(u.retriesReceivedPerSec.value_or(0), 1);
+        units.addRow(row);
+    }
     units.print(out);
+    for (const sim::LoadResult::FaultWindow &f : r.faults)
+        out << "fault: " << f.label << " from " << f.atSec << " s "
+            << (f.endSec ? QStringLiteral("to %1 s").arg(*f.endSec) : QStringLiteral("to the end"))
+            << '\n';
     out << '\n';
     out << "bottleneck: " << (r.bottleneck.isEmpty() ? QStringLiteral("-") : r.bottleneck) << '\n';
     if (r.saturationRatePerSec)

@@ -1,5 +1,6 @@
 #include "plotwriter.h"
 
+#include <QAreaSeries>
 #include <QChart>
 #include <QGraphicsScene>
 #include <QImage>
@@ -27,9 +28,17 @@ struct Line {
     bool dashed = false;
 };
 
-// One chart panel: lines over a shared x axis, y from zero.
+// A time span shaded behind a panel's lines (a scenario's fault window).
+struct Shade {
+    double from = 0;
+    double to = 0;
+    QString label;
+};
+
+// One chart panel: lines over a shared x axis, y from zero, shaded spans behind them.
 QChart *makeChart(const QString &title, const QString &xTitle, const QString &yTitle,
-                  const std::vector<Line> &lines, std::optional<double> markerX = {}) {
+                  const std::vector<Line> &lines, std::optional<double> markerX = {},
+                  const std::vector<Shade> &shades = {}) {
     auto *chart = new QChart;
     chart->setTitle(title);
     chart->legend()->setAlignment(Qt::AlignRight);
@@ -54,6 +63,30 @@ QChart *makeChart(const QString &title, const QString &xTitle, const QString &yT
         xMax = first ? *markerX : std::max(xMax, *markerX);
     }
     if (xMax <= xMin) xMax = xMin + 1;
+    // Nice ranges first, so the shading fills the panel's full height.
+    x->setRange(xMin, xMax);
+    y->setRange(0, yMax > 0 ? yMax * 1.1 : 1);
+    x->applyNiceNumbers();
+    y->applyNiceNumbers();
+    const double top = y->max();
+    for (const Shade &shade : shades) {
+        // Drawn first, so the lines stay on top; clipped to the plotted time.
+        const double from = std::max(shade.from, xMin), to = std::min(shade.to, xMax);
+        if (!(to > from)) continue;
+        auto *upper = new QLineSeries;
+        auto *lower = new QLineSeries;
+        upper->append(from, top);
+        upper->append(to, top);
+        lower->append(from, 0);
+        lower->append(to, 0);
+        auto *area = new QAreaSeries(upper, lower);
+        area->setName(shade.label);
+        area->setColor(QColor(255, 80, 80, 45));
+        area->setBorderColor(QColor(255, 80, 80, 90));
+        chart->addSeries(area);
+        area->attachAxis(x);
+        area->attachAxis(y);
+    }
     for (const Line &line : lines) {
         auto *series = new QLineSeries;
         series->setName(line.name);
@@ -80,10 +113,6 @@ QChart *makeChart(const QString &title, const QString &xTitle, const QString &yT
         knee->attachAxis(x);
         knee->attachAxis(y);
     }
-    x->setRange(xMin, xMax);
-    y->setRange(0, yMax > 0 ? yMax * 1.1 : 1);
-    x->applyNiceNumbers();
-    y->applyNiceNumbers();
     return chart;
 }
 
@@ -123,8 +152,30 @@ bool writeSimulationPlot(const sim::LoadResult &r, const QString &path, QString 
         *error = QStringLiteral("the run has no time series");
         return false;
     }
-    std::vector<Line> latency, throughput, utilization;
+    std::vector<Line> latency, throughput, utilization, errors;
+    const double end = r.warmupSec + r.durationSec;
+    std::vector<Shade> shades;
+    for (const sim::LoadResult::FaultWindow &f : r.faults)
+        shades.push_back(Shade{f.atSec, std::min(end, f.endSec.value_or(end)), f.label});
+    bool anyRetries = false, anyDegraded = false;
+    for (const sim::SeriesPoint &p : r.series)
+        for (std::size_t w = 0; w < r.workloads.size(); ++w) {
+            anyRetries = anyRetries || (w < p.retriesPerSec.size() && p.retriesPerSec[w] > 0);
+            anyDegraded = anyDegraded || (w < p.degradedPerSec.size() && p.degradedPerSec[w] > 0);
+        }
     for (std::size_t w = 0; w < r.workloads.size(); ++w) {
+        Line failed{r.workloads[w].name + QStringLiteral(" errors"), {}};
+        Line degraded{r.workloads[w].name + QStringLiteral(" degraded"), {}, true};
+        Line retries{r.workloads[w].name + QStringLiteral(" retries"), {}, true};
+        for (const sim::SeriesPoint &p : r.series) {
+            const double t = p.timeSec + r.intervalSec / 2;
+            failed.points.emplace_back(t, p.errorsPerSec[w]);
+            if (anyDegraded) degraded.points.emplace_back(t, p.degradedPerSec[w]);
+            if (anyRetries) retries.points.emplace_back(t, p.retriesPerSec[w]);
+        }
+        errors.push_back(failed);
+        if (anyDegraded) errors.push_back(degraded);
+        if (anyRetries) errors.push_back(retries);
         Line mean{r.workloads[w].name + QStringLiteral(" mean"), {}};
         Line p99{r.workloads[w].name + QStringLiteral(" p99"), {}, true};
         Line tput{r.workloads[w].name, {}};
@@ -155,14 +206,18 @@ bool writeSimulationPlot(const sim::LoadResult &r, const QString &path, QString 
         utilization.push_back(line);
     }
     const QString time = QStringLiteral("time (s); warm-up ends at %1 s").arg(r.warmupSec);
-    return render(
-        {makeChart(
-             QStringLiteral("%1: latency (%2 replication(s))").arg(r.variant).arg(r.replications),
-             time, QStringLiteral("ms"), latency),
-         makeChart(QStringLiteral("Throughput"), time, QStringLiteral("requests/s"), throughput),
-         makeChart(QStringLiteral("Utilisation (busiest units)"), time, QStringLiteral("share"),
-                   utilization)},
-        path, error);
+    QString title = QStringLiteral("%1: latency of answered requests (%2 replication(s))")
+                        .arg(r.variant)
+                        .arg(r.replications);
+    if (!shades.empty()) title += QStringLiteral(", fault windows shaded");
+    return render({makeChart(title, time, QStringLiteral("ms"), latency, {}, shades),
+                   makeChart(QStringLiteral("Errors (failed requests)"), time,
+                             QStringLiteral("per second"), errors, {}, shades),
+                   makeChart(QStringLiteral("Throughput (answered requests)"), time,
+                             QStringLiteral("requests/s"), throughput, {}, shades),
+                   makeChart(QStringLiteral("Utilisation (busiest units)"), time,
+                             QStringLiteral("share"), utilization, {}, shades)},
+                  path, error);
 }
 
 bool writeSweepPlot(const sim::SweepResult &r, const QString &path, QString *error) {

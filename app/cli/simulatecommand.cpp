@@ -22,61 +22,20 @@ QList<QCommandLineOption> SimulateCommand::options() const {
          QStringLiteral("Independent replications, run in parallel (default 4)."),
          QStringLiteral("K")},
         {QStringLiteral("scenario"),
-         QStringLiteral("Apply the scenario's timed events (only 'load' for now)."),
+         QStringLiteral("Apply the scenario's timed events (crash, zone-down, latency, slowdown, "
+                        "load)."),
          QStringLiteral("NAME")},
+        {QStringLiteral("random-failures"),
+         QStringLiteral("Replicas fail at random (exponential, mean mtbfHours) and are repaired "
+                        "after exponential mttrMinutes.")},
         {QStringLiteral("interval"),
          QStringLiteral("Time-series interval in seconds (default: about 60 points)."),
          QStringLiteral("S")},
         {QStringLiteral("plot"),
-         QStringLiteral("Write a PNG chart: latency, throughput and utilisation over time."),
+         QStringLiteral("Write a PNG chart: latency, throughput, errors and utilisation over "
+                        "time, fault windows shaded."),
          QStringLiteral("FILE.png")},
     };
-}
-
-// Turns a scenario's events into load changes; other actions are not simulated yet.
-static bool applyScenario(CliContext &context, const Variant &variant,
-                          const sim::CompiledModel &model, const QString &name,
-                          sim::DesOptions &options) {
-    const Scenario *scenario = nullptr;
-    QStringList names;
-    for (const Scenario &s : variant.scenarios) {
-        names << s.name;
-        if (s.name == name) scenario = &s;
-    }
-    if (!scenario) {
-        context.err << "archsim-cli simulate: --scenario: variant \"" << variant.name
-                    << "\" has no scenario \"" << name << "\" (it has: "
-                    << (names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", ")))
-                    << ")" << Qt::endl;
-        return false;
-    }
-    for (int i = 0; i < scenario->events.size(); ++i) {
-        const ScenarioEvent &e = scenario->events[i];
-        if (e.action != ScenarioAction::Load) {
-            context.err << "archsim-cli simulate: scenario \"" << name << "\" events[" << i
-                        << "]: action \"" << enumName(e.action)
-                        << "\" is not simulated yet (failure scenarios come with the failure "
-                           "engine); only \"load\" is supported"
-                        << Qt::endl;
-            return false;
-        }
-        sim::LoadChange change;
-        change.atSec = e.atSec;
-        change.forSec = e.forSec;
-        change.factor = e.factor;
-        if (!e.workload.isEmpty()) {
-            change.workload = -1;
-            for (std::size_t w = 0; w < model.workloads.size(); ++w)
-                if (model.workloads[w].name == e.workload) change.workload = int(w);
-            if (change.workload < 0) {
-                context.err << "archsim-cli simulate: scenario \"" << name << "\" events[" << i
-                            << "].workload: unknown workload \"" << e.workload << "\"" << Qt::endl;
-                return false;
-            }
-        }
-        options.loadChanges.push_back(change);
-    }
-    return true;
 }
 
 int SimulateCommand::run(CliContext &context) {
@@ -97,10 +56,15 @@ int SimulateCommand::run(CliContext &context) {
     const auto input = compileForCommand(context, context.arguments.value(0));
     if (!input) return kExitInputError;
     const Variant &variant = input->loaded.project.variants[input->loaded.variantIndex];
-    if (context.parser.isSet(QStringLiteral("scenario")) &&
-        !applyScenario(context, variant, input->model,
-                       context.parser.value(QStringLiteral("scenario")), options))
-        return kExitInputError;
+    if (context.parser.isSet(QStringLiteral("scenario"))) {
+        const QString error = sim::applyScenario(
+            variant, input->model, context.parser.value(QStringLiteral("scenario")), options);
+        if (!error.isEmpty()) {
+            context.err << "archsim-cli simulate: --scenario: " << error << Qt::endl;
+            return kExitInputError;
+        }
+    }
+    options.faults.randomFailures = context.parser.isSet(QStringLiteral("random-failures"));
 
     RunProgress progress(QStringLiteral("simulating"));
     options.progress = progress.callback();

@@ -583,13 +583,29 @@ private slots:
         for (const char *key : {"p50Ms", "p95Ms", "p99Ms", "errorRate", "meanResponseMsCi95"})
             QVERIFY2(w.contains(QLatin1String(key)), key);
 
+        // An unknown scenario is an input error naming it and listing the variant's.
+        QProcess unknown;
+        unknown.start(QStringLiteral(ARCHSIM_CLI),
+                      {QStringLiteral("simulate"), QStringLiteral(ARCHSIM_EXAMPLES "/shop.json"),
+                       QStringLiteral("--scenario"), QStringLiteral("no-such")});
+        QVERIFY(unknown.waitForFinished(30000));
+        QCOMPARE(unknown.exitCode(), 1);
+        const QByteArray err = unknown.readAllStandardError();
+        QVERIFY(err.contains("no-such") && err.contains("db-crash"));
+        // The example's db-crash (postgres down from 60 s) fails requests during the outage.
         QProcess crash;
         crash.start(QStringLiteral(ARCHSIM_CLI),
                     {QStringLiteral("simulate"), QStringLiteral(ARCHSIM_EXAMPLES "/shop.json"),
-                     QStringLiteral("--scenario"), QStringLiteral("db-crash")});
-        QVERIFY(crash.waitForFinished(30000));
-        QCOMPARE(crash.exitCode(), 1);
-        QVERIFY(crash.readAllStandardError().contains("crash"));
+                     QStringLiteral("--scenario"), QStringLiteral("db-crash"),
+                     QStringLiteral("--json"), QStringLiteral("--duration"), QStringLiteral("70"),
+                     QStringLiteral("--replications"), QStringLiteral("1")});
+        QVERIFY(crash.waitForFinished(60000));
+        QCOMPARE(crash.exitCode(), 0);
+        const QJsonObject crashed = QJsonDocument::fromJson(crash.readAllStandardOutput()).object();
+        const QJsonObject shop = crashed.value("workloads").toArray().at(0).toObject();
+        QVERIFY(shop.value("errorRate").toDouble() > 0.05);
+        QVERIFY(shop.contains("degradedRate") && shop.contains("retriesPerRequest"));
+        QCOMPARE(crashed.value("faults").toArray().size(), 1);
     }
 };
 
