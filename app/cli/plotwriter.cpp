@@ -66,7 +66,17 @@ QChart *makeChart(const QString &title, const QString &xTitle, const QString &yT
     // Nice ranges first, so the shading fills the panel's full height.
     x->setRange(xMin, xMax);
     y->setRange(0, yMax > 0 ? yMax * 1.1 : 1);
-    x->applyNiceNumbers();
+    // The x axis ends where the data ends (nice numbers would pad a 310 s run to 400 s), with
+    // ticks on round values: 1, 2 or 5 times a power of ten, about six of them.
+    const double rawStep = (xMax - xMin) / 6;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(rawStep)));
+    const double step = rawStep / magnitude < 2   ? magnitude
+                        : rawStep / magnitude < 5 ? 2 * magnitude
+                                                  : 5 * magnitude;
+    x->setTickType(QValueAxis::TicksDynamic);
+    x->setTickAnchor(0);
+    x->setTickInterval(step);
+    x->setLabelFormat(QStringLiteral("%.4g"));
     y->applyNiceNumbers();
     const double top = y->max();
     for (const Shade &shade : shades) {
