@@ -3,6 +3,8 @@
 
 #include "model/variant.h"
 
+#include <QStringList>
+
 namespace archsim {
 
 // The newest interchange format version this build reads and writes.
@@ -14,6 +16,8 @@ struct Project {
     QJsonObject extra;
 
     const Variant *findVariant(const QString &name) const;
+    int variantIndex(const QString &name) const; // -1 when there is none of that name
+    QStringList variantNames() const;
     bool operator==(const Project &) const = default;
 };
 

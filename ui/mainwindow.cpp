@@ -361,9 +361,8 @@ void MainWindow::updateVariants() {
 }
 
 void MainWindow::showProblem(const Problem &problem) {
-    const auto &variants = m_document->project().variants;
-    for (int i = 0; i < variants.size(); ++i)
-        if (variants[i].name == problem.variant) m_document->setCurrentVariantIndex(i);
+    const int variant = m_document->project().variantIndex(problem.variant);
+    if (variant >= 0) m_document->setCurrentVariantIndex(variant);
     const Variant &v = m_document->currentVariant();
     Selection s;
     const QString &kind = problem.elementKind, &id = problem.elementId;

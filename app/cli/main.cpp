@@ -36,8 +36,7 @@ int main(int argc, char *argv[]) {
     // Charts need a GUI application; a plot is always drawn offscreen, never in a window.
     std::unique_ptr<QCoreApplication> app;
     if (wantsPlot(argc, argv)) {
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
         app = std::make_unique<QApplication>(argc, argv);
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);

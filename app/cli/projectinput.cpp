@@ -19,20 +19,13 @@ std::optional<LoadedProject> loadForCommand(CliContext &context, const QString &
         context.err << path << ": error: variants: the project has no variant" << Qt::endl;
         return std::nullopt;
     }
-    loaded.variantIndex = 0;
-    if (!context.variant.isEmpty()) {
-        loaded.variantIndex = -1;
-        QStringList names;
-        for (int i = 0; i < variants.size(); ++i) {
-            names << variants[i].name;
-            if (variants[i].name == context.variant) loaded.variantIndex = i;
-        }
-        if (loaded.variantIndex < 0) {
-            context.err << path << ": error: --variant: no variant \"" << context.variant
-                        << "\" (the project has: " << names.join(QStringLiteral(", ")) << ")"
-                        << Qt::endl;
-            return std::nullopt;
-        }
+    loaded.variantIndex =
+        context.variant.isEmpty() ? 0 : loaded.project.variantIndex(context.variant);
+    if (loaded.variantIndex < 0) {
+        context.err << path << ": error: --variant: no variant \"" << context.variant
+                    << "\" (the project has: "
+                    << loaded.project.variantNames().join(QStringLiteral(", ")) << ")" << Qt::endl;
+        return std::nullopt;
     }
     loaded.variant = &loaded.project.variants[loaded.variantIndex];
     if (requireValid) {

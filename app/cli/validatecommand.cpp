@@ -33,12 +33,12 @@ int ValidateCommand::run(CliContext &context) {
         if (context.variant.isEmpty()) {
             problems << validateProject(read.project);
         } else {
-            int index = -1;
-            for (int i = 0; i < read.project.variants.size(); ++i)
-                if (read.project.variants[i].name == context.variant) index = i;
+            const int index = read.project.variantIndex(context.variant);
             if (index < 0) {
                 context.err << path << ": error: --variant: no variant \"" << context.variant
-                            << "\"" << Qt::endl;
+                            << "\" (the project has: "
+                            << read.project.variantNames().join(QStringLiteral(", ")) << ")"
+                            << Qt::endl;
                 return kExitInputError;
             }
             problems << validateVariant(read.project.variants[index], index);

@@ -23,16 +23,11 @@ int exportAndExit(const QString &out, const QString &file, const QString &varian
         std::fprintf(stderr, "%s", qPrintable(formatProblems(read.problems, file)));
         return 1;
     }
-    int variant = 0;
-    if (!variantName.isEmpty()) {
-        variant = -1;
-        for (int i = 0; i < read.project.variants.size(); ++i)
-            if (read.project.variants[i].name == variantName) variant = i;
-        if (variant < 0) {
-            std::fprintf(stderr, "%s: no variant named \"%s\"\n", qPrintable(file),
-                         qPrintable(variantName));
-            return 1;
-        }
+    const int variant = variantName.isEmpty() ? 0 : read.project.variantIndex(variantName);
+    if (variant < 0) {
+        std::fprintf(stderr, "%s: no variant named \"%s\"\n", qPrintable(file),
+                     qPrintable(variantName));
+        return 1;
     }
     if (read.project.variants.isEmpty()) {
         std::fprintf(stderr, "%s: the project has no variant\n", qPrintable(file));
@@ -98,10 +93,8 @@ int main(int argc, char *argv[]) {
         window.openProject(files.isEmpty() ? QStringLiteral(":/examples/shop.json")
                                            : files.first());
     if (parser.isSet(variantOption)) {
-        const auto &variants = window.document()->project().variants;
-        for (int i = 0; i < variants.size(); ++i)
-            if (variants[i].name == parser.value(variantOption))
-                window.document()->setCurrentVariantIndex(i);
+        const int variant = window.document()->project().variantIndex(parser.value(variantOption));
+        if (variant >= 0) window.document()->setCurrentVariantIndex(variant);
     }
     QTimer::singleShot(0, &window, [&window] { window.view()->zoomToFit(); });
     return app.exec();
