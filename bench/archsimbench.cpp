@@ -2,9 +2,9 @@
 // Run: build/bench/archsim-bench   (Release or RelWithDebInfo build; takes about a minute)
 #include "minimalloop.h"
 
-#include "simulator/analyticengine.h"
+#include "simulator/analytic/analyticengine.h"
 #include "simulator/compiledmodel.h"
-#include "simulator/desengine.h"
+#include "simulator/des/desengine.h"
 
 #include <QCoreApplication>
 

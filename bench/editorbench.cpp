@@ -1,9 +1,9 @@
 // archsim-editor-bench: generates a design of N components and 2N connections and prints how
 // long the editor takes to open it (file, document, scene), draw it, and apply one drag step.
-#include "ui/changevaluecommand.h"
-#include "ui/diagramscene.h"
-#include "ui/diagramview.h"
-#include "ui/projectdocument.h"
+#include "ui/document/changevaluecommand.h"
+#include "ui/document/projectdocument.h"
+#include "ui/editor/diagramscene.h"
+#include "ui/editor/diagramview.h"
 
 #include "model/projectfile.h"
 #include "model/validator.h"

@@ -1,14 +1,14 @@
 #include "ui/mainwindow.h"
 
-#include "ui/autosaver.h"
-#include "ui/diagramexport.h"
-#include "ui/diagramscene.h"
-#include "ui/diagramstyle.h"
-#include "ui/diagramview.h"
-#include "ui/inspectorwidget.h"
-#include "ui/palettewidget.h"
+#include "ui/document/autosaver.h"
+#include "ui/editor/diagramexport.h"
+#include "ui/editor/diagramscene.h"
+#include "ui/editor/diagramstyle.h"
+#include "ui/editor/diagramview.h"
+#include "ui/editor/inspectorwidget.h"
+#include "ui/editor/palettewidget.h"
+#include "ui/editor/workloadspanel.h"
 #include "ui/problemspanel.h"
-#include "ui/workloadspanel.h"
 
 #include "model/projectfile.h"
 

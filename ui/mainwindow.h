@@ -2,7 +2,7 @@
 // ProjectDocument; menus and toolbar with the standard shortcuts; files, recent files, autosave.
 #pragma once
 
-#include "ui/projectdocument.h"
+#include "ui/document/projectdocument.h"
 
 #include "model/problem.h"
 

@@ -1,6 +1,6 @@
 #include "ui/problemspanel.h"
 
-#include "ui/projectdocument.h"
+#include "ui/document/projectdocument.h"
 
 #include "model/validator.h"
 

@@ -2,7 +2,7 @@
 
 #include "loadreport.h"
 
-#include "simulator/analyticengine.h"
+#include "simulator/analytic/analyticengine.h"
 
 #include <QJsonDocument>
 

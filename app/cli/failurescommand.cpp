@@ -3,8 +3,8 @@
 #include "loadreport.h"
 #include "texttable.h"
 
-#include "simulator/availabilitymontecarlo.h"
-#include "simulator/failureanalysis.h"
+#include "simulator/failures/availabilitymontecarlo.h"
+#include "simulator/failures/failureanalysis.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "simulator/loadresult.h"
-#include "simulator/sweep.h"
+#include "simulator/study/sweep.h"
 
 #include <QString>
 

@@ -4,7 +4,7 @@
 #include "plotwriter.h"
 #include "runprogress.h"
 
-#include "simulator/desengine.h"
+#include "simulator/des/desengine.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>

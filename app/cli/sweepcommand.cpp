@@ -5,7 +5,7 @@
 #include "runprogress.h"
 #include "texttable.h"
 
-#include "simulator/sweep.h"
+#include "simulator/study/sweep.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>

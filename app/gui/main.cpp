@@ -1,7 +1,7 @@
 // archsim: the desktop app. Opens the project given on the command line, or the bundled example;
 // with --export-diagram it draws a variant's diagram into a PNG or SVG file without a window.
-#include "ui/diagramexport.h"
-#include "ui/diagramview.h"
+#include "ui/editor/diagramexport.h"
+#include "ui/editor/diagramview.h"
 #include "ui/mainwindow.h"
 
 #include "model/projectfile.h"

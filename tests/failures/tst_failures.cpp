@@ -1,6 +1,6 @@
 // tst_failures: static failure analysis against availabilities computed by hand.
-#include "simulator/availabilitymontecarlo.h"
-#include "simulator/failureanalysis.h"
+#include "simulator/failures/availabilitymontecarlo.h"
+#include "simulator/failures/failureanalysis.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -3,9 +3,9 @@
 #include "modelbuilder.h"
 
 #include "simulator/compiledmodel.h"
-#include "simulator/desengine.h"
-#include "simulator/failureanalysis.h"
-#include "simulator/faultplan.h"
+#include "simulator/des/desengine.h"
+#include "simulator/des/faultplan.h"
+#include "simulator/failures/failureanalysis.h"
 
 #include <QJsonDocument>
 #include <QTest>

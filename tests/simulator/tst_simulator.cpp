@@ -3,10 +3,10 @@
 #include "testmodels.h"
 #include "theory.h"
 
-#include "simulator/analyticengine.h"
+#include "simulator/analytic/analyticengine.h"
 #include "simulator/compiledmodel.h"
-#include "simulator/desengine.h"
-#include "simulator/sweep.h"
+#include "simulator/des/desengine.h"
+#include "simulator/study/sweep.h"
 
 #include <QImage>
 #include <QJsonArray>

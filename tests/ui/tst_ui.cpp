@@ -1,17 +1,17 @@
 // GUI tests of the diagram editor: real mouse and key events on the canvas, checked against
 // the model, plus undo/redo of each edit, the clipboard, units, the inspector, files, problems.
-#include "ui/autosaver.h"
-#include "ui/componentitem.h"
-#include "ui/connectionitem.h"
-#include "ui/diagramexport.h"
-#include "ui/diagramscene.h"
-#include "ui/diagramstyle.h"
-#include "ui/diagramview.h"
-#include "ui/fieldform.h"
-#include "ui/inspectorwidget.h"
+#include "ui/document/autosaver.h"
+#include "ui/editor/componentitem.h"
+#include "ui/editor/connectionitem.h"
+#include "ui/editor/diagramexport.h"
+#include "ui/editor/diagramscene.h"
+#include "ui/editor/diagramstyle.h"
+#include "ui/editor/diagramview.h"
+#include "ui/editor/fieldform.h"
+#include "ui/editor/inspectorwidget.h"
+#include "ui/editor/workloadspanel.h"
 #include "ui/mainwindow.h"
 #include "ui/problemspanel.h"
-#include "ui/workloadspanel.h"
 
 #include "model/projectfile.h"
 

@@ -1,0 +1,40 @@
+// Load sweeps: every open workload scaled together from one total rate to another, either engine.
+#pragma once
+
+#include "simulator/des/desengine.h"
+
+#include <optional>
+
+namespace archsim::sim {
+
+enum class Engine { Analytic, Des };
+
+struct SweepPoint {
+    double scale = 1;      // factor on every open workload's base rate
+    double ratePerSec = 0; // total open rate at this step
+    LoadResult result;
+};
+
+struct SweepResult {
+    QString variant;
+    QString engine;
+    std::vector<SweepPoint> points;
+    // The step where latency starts to climb steeply: the first whose throughput-weighted
+    // mean response of the open workloads is at least twice the first loaded step's, or that is
+    // saturated. None when latency stays flat over the range.
+    std::optional<int> knee;
+};
+
+// The total base rate of the open workloads (0 when there are none: nothing to sweep).
+double openBaseRate(const CompiledModel &model);
+
+// Steps from fromRate to toRate (total open rate per second) in `steps` points (>= 2).
+// The DES options give the run settings (seed, duration, ...) of every point; progress and
+// cancellation cover the whole sweep.
+SweepResult sweep(const CompiledModel &model, double fromRate, double toRate, int steps,
+                  Engine engine, const DesOptions &desOptions = {});
+
+// Throughput-weighted mean response of the open workloads (+inf when saturated).
+double openMeanResponse(const LoadResult &result);
+
+} // namespace archsim::sim

@@ -1,0 +1,156 @@
+#include "ui/editor/diagramview.h"
+
+#include "ui/document/changevaluecommand.h"
+#include "ui/editor/diagramscene.h"
+#include "ui/editor/diagramstyle.h"
+
+#include <QMimeData>
+#include <QScrollBar>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace archsim::ui {
+
+DiagramView::DiagramView(DiagramScene *scene, QWidget *parent)
+    : QGraphicsView(scene, parent)
+    , m_scene(scene) {
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    setDragMode(RubberBandDrag);
+    setRubberBandSelectionMode(Qt::IntersectsItemShape);
+    setViewportUpdateMode(SmartViewportUpdate);
+    setTransformationAnchor(AnchorUnderMouse);
+    setAcceptDrops(true);
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+}
+
+void DiagramView::zoomBy(double factor) {
+    const double next = std::clamp(zoom() * factor, 0.05, 4.0);
+    setTransform(QTransform::fromScale(next, next));
+    emit zoomChanged(next);
+}
+
+void DiagramView::zoomToFit() {
+    fitInView(m_scene->diagramRect(), Qt::KeepAspectRatio);
+    if (zoom() > 1.5) setTransform(QTransform::fromScale(1.5, 1.5));
+    centerOn(m_scene->diagramRect().center());
+    emit zoomChanged(zoom());
+}
+
+void DiagramView::resetZoom() {
+    setTransform(QTransform());
+    emit zoomChanged(1.0);
+}
+
+void DiagramView::wheelEvent(QWheelEvent *event) {
+    if (event->modifiers() & Qt::ControlModifier) {
+        zoomBy(std::pow(1.0015, event->angleDelta().y()));
+        event->accept();
+        return;
+    }
+    QGraphicsView::wheelEvent(event);
+}
+
+void DiagramView::mousePressEvent(QMouseEvent *event) {
+    if (event->button() == Qt::MiddleButton || (m_spaceHeld && event->button() == Qt::LeftButton)) {
+        m_panning = true;
+        m_panFrom = event->position().toPoint();
+        viewport()->setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::mousePressEvent(event);
+}
+
+void DiagramView::mouseMoveEvent(QMouseEvent *event) {
+    emit mouseMovedTo(mapToScene(event->position().toPoint()));
+    if (m_panning) {
+        const QPoint delta = event->position().toPoint() - m_panFrom;
+        m_panFrom = event->position().toPoint();
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - delta.x());
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - delta.y());
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseMoveEvent(event);
+}
+
+void DiagramView::mouseReleaseEvent(QMouseEvent *event) {
+    if (m_panning) {
+        m_panning = false;
+        viewport()->unsetCursor();
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseReleaseEvent(event);
+}
+
+void DiagramView::keyPressEvent(QKeyEvent *event) {
+    // Arrow keys nudge the selected cards by one grid step (Shift: one pixel).
+    const QHash<int, QPointF> arrows{{Qt::Key_Left, {-1, 0}},
+                                     {Qt::Key_Right, {1, 0}},
+                                     {Qt::Key_Up, {0, -1}},
+                                     {Qt::Key_Down, {0, 1}}};
+    const QStringList ids = m_scene->selection().components;
+    if (arrows.contains(event->key()) && !ids.isEmpty()) {
+        if (!event->isAutoRepeat() || m_nudgeKey == 0) m_nudgeKey = nextMergeKey();
+        const double step = event->modifiers() & Qt::ShiftModifier ? 1 : style::kGrid;
+        const Variant &v = m_scene->document()->currentVariant();
+        QList<QPointF> positions;
+        for (const QString &id : ids) {
+            const Component *c = v.findComponent(id);
+            positions << QPointF(c->x, c->y) + arrows[event->key()] * step;
+        }
+        m_scene->operations()->moveComponents(ids, positions, m_nudgeKey);
+        event->accept();
+        return;
+    }
+
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        m_spaceHeld = true;
+        viewport()->setCursor(Qt::OpenHandCursor);
+        return;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void DiagramView::keyReleaseEvent(QKeyEvent *event) {
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        m_spaceHeld = false;
+        viewport()->unsetCursor();
+        return;
+    }
+    QGraphicsView::keyReleaseEvent(event);
+}
+
+void DiagramView::dragEnterEvent(QDragEnterEvent *event) {
+    if (event->mimeData()->hasFormat(QString::fromLatin1(kKindMimeType)))
+        event->acceptProposedAction();
+    else
+        QGraphicsView::dragEnterEvent(event);
+}
+
+void DiagramView::dragMoveEvent(QDragMoveEvent *event) {
+    if (event->mimeData()->hasFormat(QString::fromLatin1(kKindMimeType)))
+        event->acceptProposedAction();
+    else
+        QGraphicsView::dragMoveEvent(event);
+}
+
+void DiagramView::dropEvent(QDropEvent *event) {
+    const QByteArray kind = event->mimeData()->data(QString::fromLatin1(kKindMimeType));
+    const auto parsed = enumFromString<ComponentKind>(QString::fromLatin1(kind));
+    if (!parsed) {
+        QGraphicsView::dropEvent(event);
+        return;
+    }
+    const QPointF at = mapToScene(event->position().toPoint());
+    const QString id = m_scene->operations()->createComponent(*parsed, at);
+    m_scene->select(Selection{{id}, {}, {}, {}});
+    event->acceptProposedAction();
+    setFocus();
+}
+
+} // namespace archsim::ui

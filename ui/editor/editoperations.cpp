@@ -1,0 +1,420 @@
+#include "ui/editor/editoperations.h"
+
+#include "ui/document/changevaluecommand.h"
+#include "ui/document/elementscommands.h"
+#include "ui/document/listcommand.h"
+#include "ui/editor/autolayout.h"
+#include "ui/editor/diagramstyle.h"
+#include "ui/editor/lanegeometry.h"
+
+#include "model/jsonreader.h"
+#include "model/jsonwriter.h"
+
+#include <QSet>
+
+#include <cmath>
+
+namespace archsim::ui {
+
+namespace {
+
+double snap(double v) {
+    return std::round(v / style::kGrid) * style::kGrid;
+}
+
+QSet<QString> toSet(const QStringList &list) {
+    return QSet<QString>(list.begin(), list.end());
+}
+
+// Drops the units that no component runs in any more.
+void dropEmptyUnits(Variant &v) {
+    QSet<QString> used;
+    for (const Component &c : v.components)
+        used.insert(c.unit);
+    v.units.removeIf([&](const Unit &u) { return !used.contains(u.id); });
+}
+
+} // namespace
+
+void EditOperations::pushVariant(const Variant &after, const QString &text) {
+    m_document->undoStack()->push(new ReplaceVariantCommand(m_document, variant(), after, text));
+}
+
+QString EditOperations::createComponent(ComponentKind kind, const QPointF &scenePos) {
+    const Variant &v = current();
+    Component c;
+    c.id = m_document->uniqueComponentId(variant(), enumName(kind));
+    c.name = c.id;
+    c.kind = kind;
+    c.serviceTimeMs = kind == ComponentKind::Client ? 0 : 1;
+    c.x = snap(scenePos.x() - style::kComponentWidth / 2);
+    c.y = snap(scenePos.y() - style::kComponentHeight / 2);
+    c.layer = computeLanes(v).layerAt(scenePos.y());
+    c.unit = c.id;
+    Unit u; // a new component is a unit of its own until grouped
+    u.id = c.id;
+    u.implicit = true;
+    ElementSet set;
+    set.units.append({-1, u});
+    set.components.append({-1, c});
+    m_document->undoStack()->push(new AddElementsCommand(
+        m_document, variant(), set, QObject::tr("Create %1").arg(style::kindLabel(kind))));
+    return c.id;
+}
+
+QString EditOperations::connect(const QString &from, const QString &to) {
+    const Variant &v = current();
+    const Component *target = v.findComponent(to);
+    if (from == to || !v.findComponent(from) || !target) return {};
+    for (const Connection &c : v.connections)
+        if (c.from == from && c.to == to) return {};
+    Connection c;
+    c.from = from;
+    c.to = to;
+    // Messages to a broker do not wait for an answer.
+    c.mode = target->kind == ComponentKind::Queue ? CallMode::Async : CallMode::Sync;
+    ElementSet set;
+    set.connections.append({-1, c});
+    m_document->undoStack()->push(new AddElementsCommand(
+        m_document, variant(), set, QObject::tr("Connect %1 → %2").arg(from, to)));
+    return connectionKey(c);
+}
+
+void EditOperations::moveComponents(const QStringList &ids, const QList<QPointF> &positions,
+                                    int mergeKey, const QStringList &layers) {
+    QList<Component> before, after;
+    for (int i = 0; i < ids.size(); ++i) {
+        const Component *c = current().findComponent(ids[i]);
+        if (!c) continue;
+        Component moved = *c;
+        moved.x = positions[i].x();
+        moved.y = positions[i].y();
+        if (i < layers.size() && !layers[i].isEmpty()) moved.layer = layers[i];
+        before << *c;
+        after << moved;
+    }
+    if (before == after) return;
+    m_document->undoStack()->push(new ChangeValueCommand<Component>(
+        m_document, variant(), before, after,
+        before.size() == 1 ? QObject::tr("Move %1").arg(before.first().id)
+                           : QObject::tr("Move %1 components").arg(before.size()),
+        mergeKey));
+}
+
+void EditOperations::remove(const Selection &selection) {
+    const Variant &v = current();
+    const QSet<QString> components = toSet(selection.components);
+    const QSet<QString> connections = toSet(selection.connections);
+    if (!selection.units.isEmpty() || !selection.layers.isEmpty()) {
+        // Removing a unit or a layer leaves its components: they get units of their own
+        // or no layer, so this is one variant-wide step.
+        Variant after = v;
+        const QSet<QString> units = toSet(selection.units), layers = toSet(selection.layers);
+        for (const Unit &u : v.units)
+            if (units.contains(u.id))
+                for (const Component &c : v.components)
+                    if (c.unit == u.id) {
+                        Unit own = u;
+                        own.id = c.id;
+                        own.name.clear();
+                        own.implicit = true;
+                        after.units.append(own);
+                        after.components[after.componentIndex(c.id)].unit = c.id;
+                    }
+        after.units.removeIf([&](const Unit &u) { return units.contains(u.id) && !u.implicit; });
+        after.layers.removeIf([&](const Layer &l) { return layers.contains(l.id); });
+        for (Component &c : after.components)
+            if (layers.contains(c.layer)) c.layer.clear();
+        after.components.removeIf([&](const Component &c) { return components.contains(c.id); });
+        after.connections.removeIf([&](const Connection &c) {
+            return connections.contains(connectionKey(c)) || components.contains(c.from) ||
+                   components.contains(c.to);
+        });
+        dropEmptyUnits(after);
+        pushVariant(after, QObject::tr("Delete"));
+        return;
+    }
+    ElementSet set;
+    for (const Connection &c : v.connections)
+        if (connections.contains(connectionKey(c)) || components.contains(c.from) ||
+            components.contains(c.to))
+            set.connections.append({-1, c});
+    QSet<QString> unitsLeft;
+    for (const Component &c : v.components) {
+        if (components.contains(c.id))
+            set.components.append({-1, c});
+        else
+            unitsLeft.insert(c.unit);
+    }
+    for (const Unit &u : v.units) // a unit goes with its last component
+        if (!unitsLeft.contains(u.id))
+            for (const auto &c : set.components)
+                if (c.second.unit == u.id) {
+                    set.units.append({-1, u});
+                    break;
+                }
+    if (set.isEmpty()) return;
+    m_document->undoStack()->push(
+        new RemoveElementsCommand(m_document, variant(), set, QObject::tr("Delete")));
+}
+
+std::unique_ptr<QMimeData> EditOperations::copy(const Selection &selection) const {
+    const Variant &v = current();
+    const QSet<QString> ids = toSet(selection.components);
+    Variant snapshot;
+    snapshot.name = v.name;
+    snapshot.layers = v.layers;
+    QSet<QString> units;
+    for (const Component &c : v.components)
+        if (ids.contains(c.id)) {
+            snapshot.components.append(c);
+            units.insert(c.unit);
+        }
+    for (const Unit &u : v.units)
+        if (units.contains(u.id)) snapshot.units.append(u);
+    for (const Connection &c : v.connections)
+        if (ids.contains(c.from) && ids.contains(c.to)) snapshot.connections.append(c);
+    auto data = std::make_unique<QMimeData>();
+    if (snapshot.components.isEmpty()) return data;
+    Project p;
+    p.name = QStringLiteral("clipboard");
+    p.variants.append(snapshot);
+    const QByteArray json = writeProjectJson(p);
+    data->setData(QString::fromLatin1(kMimeType), json);
+    data->setText(QString::fromUtf8(json));
+    return data;
+}
+
+QStringList EditOperations::paste(const QMimeData *data, const QPointF &offset) {
+    if (!data || !data->hasFormat(QString::fromLatin1(kMimeType))) return {};
+    const ReadResult read = readProjectJson(data->data(QString::fromLatin1(kMimeType)));
+    if (!read.ok() || read.project.variants.isEmpty()) return {};
+    const Variant &snapshot = read.project.variants.first();
+    const Variant &v = current();
+    Variant target = v; // to find free ids while pasting several
+    ElementSet set;
+    for (const Layer &l : snapshot.layers) {
+        const bool used = std::any_of(snapshot.components.begin(), snapshot.components.end(),
+                                      [&](const Component &c) { return c.layer == l.id; });
+        bool exists = false;
+        for (const Layer &mine : v.layers)
+            exists = exists || mine.id == l.id;
+        if (used && !exists) set.layers.append({-1, l});
+    }
+    QHash<QString, QString> newIds;
+    QStringList created;
+    for (Component c : snapshot.components) {
+        const QString id = ProjectDocument::uniqueComponentId(target, c.id);
+        newIds.insert(c.id, id);
+        const Unit *unit = snapshot.findUnit(c.unit);
+        if (unit && unit->implicit) {
+            Unit u = *unit;
+            u.id = id;
+            set.units.append({-1, u});
+            target.units.append(u);
+            c.unit = id;
+        } else if (unit && !v.findUnit(unit->id) && !target.findUnit(unit->id)) {
+            set.units.append({-1, *unit});
+            target.units.append(*unit);
+        }
+        c.id = id;
+        c.x += offset.x();
+        c.y += offset.y();
+        set.components.append({-1, c});
+        target.components.append(c);
+        created << id;
+    }
+    for (Connection c : snapshot.connections) {
+        c.from = newIds.value(c.from);
+        c.to = newIds.value(c.to);
+        if (!c.id.isEmpty()) c.id = c.from + QStringLiteral("->") + c.to;
+        set.connections.append({-1, c});
+    }
+    m_document->undoStack()->push(
+        new AddElementsCommand(m_document, variant(), set, QObject::tr("Paste")));
+    return created;
+}
+
+QStringList EditOperations::duplicate(const Selection &selection) {
+    const std::unique_ptr<QMimeData> data = copy(selection);
+    return paste(data.get(), QPointF(2 * style::kGrid, 2 * style::kGrid));
+}
+
+QString EditOperations::groupIntoUnit(const QStringList &componentIds) {
+    const Variant &v = current();
+    const QSet<QString> ids = toSet(componentIds);
+    if (ids.isEmpty()) return {};
+    Variant after = v;
+    Unit unit;
+    if (const Component *first = v.findComponent(componentIds.first()))
+        if (const Unit *u = v.findUnit(first->unit))
+            unit = *u; // the new unit starts with the settings of the first member's
+    unit.id = m_document->uniqueUnitId(variant(), QStringLiteral("unit"));
+    unit.name = unit.id;
+    unit.implicit = false;
+    after.units.append(unit);
+    for (Component &c : after.components)
+        if (ids.contains(c.id)) c.unit = unit.id;
+    dropEmptyUnits(after);
+    pushVariant(after, QObject::tr("Group into unit"));
+    return unit.id;
+}
+
+void EditOperations::ungroup(const Selection &selection) {
+    const Variant &v = current();
+    QSet<QString> ids = toSet(selection.components);
+    const QSet<QString> units = toSet(selection.units);
+    for (const Component &c : v.components)
+        if (units.contains(c.unit)) ids.insert(c.id);
+    Variant after = v;
+    for (Component &c : after.components) {
+        const Unit *old = v.findUnit(c.unit);
+        if (!ids.contains(c.id) || (old && old->implicit)) continue;
+        Unit own = old ? *old : Unit{};
+        own.id = c.id;
+        own.name.clear();
+        own.implicit = true;
+        after.units.append(own);
+        c.unit = c.id;
+    }
+    dropEmptyUnits(after);
+    if (!(after == v)) pushVariant(after, QObject::tr("Ungroup"));
+}
+
+QString EditOperations::renameComponent(const QString &from, const QString &to) {
+    const Variant &v = current();
+    if (to.isEmpty()) return QObject::tr("an id cannot be empty");
+    if (v.findComponent(to) || (v.findUnit(to) && to != from))
+        return QObject::tr("\"%1\" is already taken").arg(to);
+    Variant after = v;
+    for (Component &c : after.components) {
+        if (c.id == from) {
+            c.id = to;
+            if (c.unit == from) // an implicit unit carries its component's id
+                c.unit = to;
+        }
+    }
+    for (Unit &u : after.units)
+        if (u.id == from && u.implicit) u.id = to;
+    for (Connection &c : after.connections) {
+        c.from = c.from == from ? to : c.from;
+        c.to = c.to == from ? to : c.to;
+    }
+    for (Workload &w : after.workloads)
+        if (w.entry == from) w.entry = to;
+    const Component *old = v.findComponent(from);
+    const Unit *ownUnit = old ? v.findUnit(old->unit) : nullptr;
+    if (ownUnit && ownUnit->implicit && ownUnit->id == from)
+        for (Scenario &s : after.scenarios)
+            for (ScenarioEvent &e : s.events)
+                if (e.unit == from) e.unit = to;
+    pushVariant(after, QObject::tr("Rename %1 to %2").arg(from, to));
+    return {};
+}
+
+QString EditOperations::renameUnit(const QString &from, const QString &to) {
+    const Variant &v = current();
+    if (to.isEmpty()) return QObject::tr("an id cannot be empty");
+    if (v.findUnit(to) || v.findComponent(to))
+        return QObject::tr("\"%1\" is already taken").arg(to);
+    Variant after = v;
+    for (Unit &u : after.units)
+        if (u.id == from) u.id = to;
+    for (Component &c : after.components)
+        if (c.unit == from) c.unit = to;
+    for (Scenario &s : after.scenarios)
+        for (ScenarioEvent &e : s.events)
+            if (e.unit == from) e.unit = to;
+    pushVariant(after, QObject::tr("Rename unit %1 to %2").arg(from, to));
+    return {};
+}
+
+QString EditOperations::renameLayer(const QString &from, const QString &to) {
+    const Variant &v = current();
+    if (to.isEmpty()) return QObject::tr("an id cannot be empty");
+    for (const Layer &l : v.layers)
+        if (l.id == to) return QObject::tr("\"%1\" is already taken").arg(to);
+    Variant after = v;
+    for (Layer &l : after.layers)
+        if (l.id == from) l.id = to;
+    for (Component &c : after.components)
+        if (c.layer == from) c.layer = to;
+    pushVariant(after, QObject::tr("Rename layer %1 to %2").arg(from, to));
+    return {};
+}
+
+void EditOperations::addLayer() {
+    Layer l;
+    int n = int(current().layers.size()) + 1;
+    auto taken = [&](const QString &id) {
+        for (const Layer &x : current().layers)
+            if (x.id == id) return true;
+        return false;
+    };
+    while (taken(QStringLiteral("layer-%1").arg(n)))
+        ++n;
+    l.id = QStringLiteral("layer-%1").arg(n);
+    l.name = QObject::tr("Layer %1").arg(n);
+    ElementSet set;
+    set.layers.append({-1, l});
+    m_document->undoStack()->push(
+        new AddElementsCommand(m_document, variant(), set, QObject::tr("Add layer")));
+}
+
+void EditOperations::autoLayout(const QStringList &componentIds) {
+    const Variant &v = current();
+    const QHash<QString, QPointF> positions = layeredLayout(v, componentIds);
+    QStringList ids;
+    QList<QPointF> points;
+    for (auto it = positions.begin(); it != positions.end(); ++it) {
+        ids << it.key();
+        points << it.value();
+    }
+    m_document->undoStack()->beginMacro(QObject::tr("Auto-layout"));
+    moveComponents(ids, points, 0);
+    m_document->undoStack()->endMacro();
+}
+
+namespace {
+QString variantNameError(const Project &p, const QString &name) {
+    if (name.trimmed().isEmpty()) return QObject::tr("a variant needs a name");
+    if (p.findVariant(name)) return QObject::tr("a variant \"%1\" exists already").arg(name);
+    return {};
+}
+} // namespace
+
+QString EditOperations::duplicateVariant(const QString &newName) {
+    const QString error = variantNameError(m_document->project(), newName);
+    if (!error.isEmpty()) return error;
+    QList<Variant> variants = m_document->project().variants;
+    Variant copy = current();
+    copy.name = newName;
+    variants.insert(variant() + 1, copy);
+    m_document->undoStack()->push(new SetVariantsCommand(
+        m_document, variants, variant() + 1, QObject::tr("Duplicate variant as %1").arg(newName)));
+    return {};
+}
+
+QString EditOperations::renameVariant(const QString &newName) {
+    if (newName == current().name) return {};
+    const QString error = variantNameError(m_document->project(), newName);
+    if (!error.isEmpty()) return error;
+    QList<Variant> variants = m_document->project().variants;
+    variants[variant()].name = newName;
+    m_document->undoStack()->push(new SetVariantsCommand(
+        m_document, variants, variant(), QObject::tr("Rename variant to %1").arg(newName)));
+    return {};
+}
+
+QString EditOperations::removeVariant() {
+    QList<Variant> variants = m_document->project().variants;
+    if (variants.size() < 2) return QObject::tr("a project keeps at least one variant");
+    const QString name = current().name;
+    variants.removeAt(variant());
+    m_document->undoStack()->push(
+        new SetVariantsCommand(m_document, variants, std::max(0, variant() - 1),
+                               QObject::tr("Delete variant %1").arg(name)));
+    return {};
+}
+
+} // namespace archsim::ui
