@@ -54,7 +54,7 @@ QJsonObject breakEvenDocument(const QStringList &names, const QJsonArray &points
                         {QStringLiteral("ratePerSec"), at},
                         {QStringLiteral("cheaperBelow"), prevDiff < 0 ? names[a] : names[b]},
                         {QStringLiteral("cheaperAbove"), diff < 0 ? names[a] : names[b]}});
-                    if (a == 0 && b == 1 && first.isNull()) first = at;
+                    if (a == 0 && b == 1) first = at; // the last one: the order holds after it
                 }
                 if (diff != 0 || !havePrev) {
                     prevDiff = diff;

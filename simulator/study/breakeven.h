@@ -17,7 +17,8 @@ double stepRate(double from, double to, int steps, int i);
 QJsonObject breakEvenPoint(const QList<Variant> &variants, double ratePerSec,
                            const PlanOptions &options);
 
-// {"points": POINTS, "crossingRatePerSec": first crossing of the first two variants (null when
+// {"points": POINTS, "crossingRatePerSec": last crossing of the first two variants (from there on
+// the order holds over the range; null when
 // none), "crossings": [{"between": [a, b], "ratePerSec", "cheaperBelow", "cheaperAbove"}]}.
 // The crossing is interpolated linearly between the two steps where the order changes.
 QJsonObject breakEvenDocument(const QStringList &variantNames, const QJsonArray &points);

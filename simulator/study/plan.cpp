@@ -59,6 +59,7 @@ private:
     Analytic analytic(const Counts &counts);
     const Des &des(const Counts &counts);
     Counts analyticSearch();
+    bool m_useP99 = true; // false: capacity only (utilisation ceiling, availability)
     void calibrate(const Counts &counts, const Des &run);
 
     const Variant &m_variant;
@@ -90,7 +91,7 @@ Planner::Analytic Planner::analytic(const Counts &counts) {
     if (a.result.saturated) v2 += 1;
     for (std::size_t w = 0; w < a.result.workloads.size(); ++w) {
         const WorkloadResult &r = a.result.workloads[w];
-        if (r.closed || !m_options.slo.p99Ms) continue;
+        if (r.closed || !m_options.slo.p99Ms || !m_useP99) continue;
         const double p99 = r.p99Ms ? *r.p99Ms : r.meanResponseMs * m_tail[w];
         if (!std::isfinite(p99)) {
             v2 += 1;
@@ -141,7 +142,9 @@ Counts Planner::analyticSearch() {
             ++next[i];
             Analytic a = analytic(next);
             const double removed = current.violation - a.violation;
-            if (!(removed > 1e-12)) continue;
+            // Less than this is queueing delay already near zero: more replicas cannot reach
+            // a latency target below the design's own work and network time.
+            if (!(removed > 1e-4)) continue;
             const double gain = removed / std::max(m_unitCost[i], 1e-9);
             if (gain > bestGain) {
                 bestGain = gain;
@@ -150,8 +153,9 @@ Counts Planner::analyticSearch() {
             }
         }
         if (best < 0) {
-            // No single replica helps (two constraints bind together): grow the busiest unit.
-            double worst = -1;
+            // No single replica helps (two constraints bind together): grow the busiest unit,
+            // when one is over the ceiling; otherwise more replicas do not help at all.
+            double worst = m_options.maxUtilization;
             for (std::size_t i = 0; i < counts.size(); ++i) {
                 if (counts[i] >= m_max[i]) continue;
                 const QString &id = m_variant.units[m_units[i]].id;
@@ -228,17 +232,28 @@ PlanResult Planner::run() {
     }
 
     Counts counts = analyticSearch();
-    const bool analyticOk = analytic(counts).violation <= 0;
+    bool analyticOk = analytic(counts).violation <= 0;
+    if (!analyticOk && m_options.confirm) {
+        // The latency estimate cannot be met: start the DES from the capacity-only plan and let
+        // its runs judge the latency.
+        m_useP99 = false;
+        counts = analyticSearch();
+        m_useP99 = true;
+        plan.notes << QStringLiteral("the analytical p99 estimate could not be met; the DES "
+                                     "started from the capacity-only plan");
+    }
     if (m_options.confirm && !cancelled()) {
         plan.desChecked = true;
         const Counts first = counts;
-        if (des(counts).pass) {
-            plan.confirmed = true;
-        } else {
-            // The analytical tail guess was off: learn p99/mean from this run and search again.
+        if (des(counts).pass) plan.confirmed = true;
+        {
+            // Learn p99 / mean from this run and search again with it: a better analytical
+            // start for the DES passes below.
             calibrate(counts, des(counts));
             const Counts second = analyticSearch();
-            if (second != counts && des(second).pass) counts = second;
+            if (second != counts && analytic(second).violation <= 0 && des(second).pass &&
+                cost(second) <= cost(counts))
+                counts = second;
             // Still failing: grow the busiest unit in the DES until the SLO holds.
             while (!des(counts).pass && int(m_desCache.size()) < m_options.maxDesRuns &&
                    !cancelled()) {
