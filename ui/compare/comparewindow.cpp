@@ -161,6 +161,8 @@ CompareWindow::CompareWindow(ProjectDocument *document, QWidget *parent)
     m_verdict = new QLabel(tr("Choose two or more variants and press Compare."));
     m_verdict->setTextFormat(Qt::RichText);
     m_verdict->setWordWrap(true);
+    m_verdict->setMinimumHeight(80);
+    m_verdict->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_table = new QTableWidget;
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     auto *diagrams = new QWidget;
