@@ -61,7 +61,8 @@ connections = [
 #   cache.r6g.large (ElastiCache)      0.206   Redis
 #   db.r6g.xlarge (RDS PostgreSQL)     0.449   Postgres, single-AZ
 # Replica floors (autoscaleMin 2) keep every application unit in two zones; the datastores are
-# not scaled by replicas (autoscaleMin = autoscaleMax), except Redis read replicas.
+# not scaled by replicas (autoscaleMin = autoscaleMax), except Redis (a primary and a read
+# replica today, 1..6 for the planner).
 PRICES = "AWS on-demand us-east-1 Linux prices of 2024: c6i.large $0.085/h, c6g.medium " \
          "$0.034/h, r6i.xlarge $0.252/h, ElastiCache cache.r6g.large $0.206/h, RDS " \
          "db.r6g.xlarge $0.449/h."
@@ -70,8 +71,8 @@ shared_units = [
     {"id": "gateway-svc", "name": "Gateway", "replicas": 2, "threads": 64, "cores": 2,
      "zones": ["a", "b"], "mtbfHours": 2000, "mttrMinutes": 5, "costPerHour": 0.085,
      "autoscaleMin": 2, "autoscaleMax": 20},
-    {"id": "redis", "name": "Redis", "replicas": 1, "threads": 1, "queueCapacity": 5000,
-     "zones": ["a"], "mtbfHours": 1500, "mttrMinutes": 15, "costPerHour": 0.206,
+    {"id": "redis", "name": "Redis", "replicas": 2, "threads": 1, "queueCapacity": 5000,
+     "zones": ["a", "b"], "mtbfHours": 1500, "mttrMinutes": 15, "costPerHour": 0.206,
      "autoscaleMin": 1, "autoscaleMax": 6},
     {"id": "postgres", "name": "Postgres", "replicas": 1, "threads": 40, "cores": 8,
      "queueCapacity": 2000, "zones": ["a"], "mtbfHours": 4000, "mttrMinutes": 45,

@@ -66,8 +66,8 @@ private slots:
         const Variant before = document.currentVariant();
         PlanDialog dialog(&document);
         QSignalSpy done(&dialog, &PlanDialog::planned);
-        // Four times today's load: the plan must add replicas, so applying it changes something.
-        dialog.findChildren<QDoubleSpinBox *>().first()->setValue(1000);
+        // Seven times today's load: the plan must add replicas, so applying it changes something.
+        dialog.findChildren<QDoubleSpinBox *>().first()->setValue(1800);
         QTest::mouseClick(dialog.findChildren<QPushButton *>().first(), Qt::LeftButton);
         QVERIFY(done.wait(240000));
         QVERIFY(dialog.result() && dialog.result()->feasible);
