@@ -313,14 +313,55 @@ void CompareWindow::showResult() {
         if (!failed.isEmpty()) line += QStringLiteral(": ") + failed.join(QStringLiteral("; "));
         lines << line;
     }
+    // The break-even answer: who is cheaper at the compared load, and from which load on the
+    // other one is (the last crossing of the first two; step-shaped curves may cross more).
     const QJsonObject be = doc.value(QStringLiteral("breakEven")).toObject();
-    for (const QJsonValue &cv : be.value(QStringLiteral("crossings")).toArray()) {
-        const QJsonObject c = cv.toObject();
-        lines << tr("Break-even at about %1/s: %2 is cheaper below, %3 above.")
-                     .arg(c.value(QStringLiteral("ratePerSec")).toDouble(), 0, 'f', 0)
-                     .arg(c.value(QStringLiteral("cheaperBelow")).toString(),
-                          c.value(QStringLiteral("cheaperAbove")).toString());
+    const QJsonArray crossings = be.value(QStringLiteral("crossings")).toArray();
+    const QJsonArray bePoints = be.value(QStringLiteral("points")).toArray();
+    const double rate =
+        variants.isEmpty()
+            ? 0.0
+            : variants.first().toObject().value(QStringLiteral("ratePerSec")).toDouble();
+    QJsonObject nearest;
+    for (const QJsonValue &pv : bePoints)
+        if (nearest.isEmpty() ||
+            std::fabs(pv.toObject().value(QStringLiteral("ratePerSec")).toDouble() - rate) <
+                std::fabs(nearest.value(QStringLiteral("ratePerSec")).toDouble() - rate))
+            nearest = pv.toObject();
+    if (!nearest.isEmpty() && names.size() >= 2) {
+        const QJsonArray c = nearest.value(QStringLiteral("costPerMonth")).toArray();
+        if (c.at(0).isDouble() && c.at(1).isDouble())
+            lines << tr("Cheapest plans meeting the SLO at %1/s: %2 $%3/month, %4 $%5/month.")
+                         .arg(nearest.value(QStringLiteral("ratePerSec")).toDouble(), 0, 'f', 0)
+                         .arg(names[0])
+                         .arg(c.at(0).toDouble(), 0, 'f', 0)
+                         .arg(names[1])
+                         .arg(c.at(1).toDouble(), 0, 'f', 0);
     }
+    QJsonObject last;
+    for (const QJsonValue &cv : crossings) {
+        const QJsonObject c = cv.toObject();
+        const QJsonArray between = c.value(QStringLiteral("between")).toArray();
+        if (names.size() >= 2 && between.at(0).toString() == names[0] &&
+            between.at(1).toString() == names[1])
+            last = c;
+    }
+    if (!last.isEmpty())
+        lines << tr("<b>Break-even:</b> from about %1/s on, %2 is cheaper than %3%4.")
+                     .arg(last.value(QStringLiteral("ratePerSec")).toDouble(), 0, 'f', 0)
+                     .arg(last.value(QStringLiteral("cheaperAbove")).toString(),
+                          last.value(QStringLiteral("cheaperBelow")).toString(),
+                          crossings.size() > 1
+                              ? tr(" (the cost curves cross %1 times in the range)")
+                                    .arg(crossings.size())
+                              : QString());
+    else if (!bePoints.isEmpty())
+        lines << tr("Break-even: the cheaper variant does not change between %1/s and %2/s.")
+                     .arg(
+                         bePoints.first().toObject().value(QStringLiteral("ratePerSec")).toDouble(),
+                         0, 'f', 0)
+                     .arg(bePoints.last().toObject().value(QStringLiteral("ratePerSec")).toDouble(),
+                          0, 'f', 0);
     m_verdict->setText(lines.join(QStringLiteral("<br>")));
 
     const QJsonArray rows = doc.value(QStringLiteral("rows")).toArray();
@@ -379,8 +420,14 @@ void CompareWindow::showDiagrams(const QStringList &names) {
         layout->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(name.toHtmlEscaped())));
         auto *scroll = new QScrollArea;
         auto *image = new QLabel;
-        if (exportDiagram(m_document->project(), index, file).isEmpty())
-            image->setPixmap(QPixmap(file));
+        if (exportDiagram(m_document->project(), index, file).isEmpty()) {
+            // The export is drawn for print; shown here at the width of half the window.
+            const QPixmap pixmap(file);
+            const int shown = std::max(400, this->width() / int(names.size()) - 60);
+            image->setPixmap(pixmap.width() > shown
+                                 ? pixmap.scaledToWidth(shown, Qt::SmoothTransformation)
+                                 : pixmap);
+        }
         scroll->setWidget(image);
         layout->addWidget(scroll, 1);
         m_diagrams->addWidget(box, 1);
@@ -391,11 +438,13 @@ void CompareWindow::showSweeps() {
     QChart *chart = lineChart(tr("Mean response against load (analytical sweep, open workloads)"),
                               tr("total open rate (requests/s)"), tr("ms"));
     const QJsonObject sweeps = m_result.value(QStringLiteral("sweeps")).toObject();
-    for (auto it = sweeps.begin(); it != sweeps.end(); ++it) {
+    // In the variants' order, so each variant has the same colour in both charts.
+    for (const QJsonValue &v : m_result.value(QStringLiteral("variants")).toArray()) {
+        const QString name = v.toObject().value(QStringLiteral("name")).toString();
         QList<QPointF> points;
-        for (const QJsonValue &p : it.value().toArray())
+        for (const QJsonValue &p : sweeps.value(name).toArray())
             points << QPointF(p.toArray().at(0).toDouble(), p.toArray().at(1).toDouble());
-        addLine(chart, it.key(), points, Qt::SolidLine);
+        addLine(chart, name, points, Qt::SolidLine);
     }
     fitAxes(chart);
     m_sweepChart->setChart(chart);
