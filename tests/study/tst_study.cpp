@@ -412,6 +412,84 @@ private slots:
         QCOMPARE(missing.exitCode, 1);
         QVERIFY(missing.err.contains("missing"));
     }
+
+    void deriveOnTheCommandLine() {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("derived.json"));
+        const test::CliRun run =
+            test::runCli({"derive", QStringLiteral(ARCHSIM_EXAMPLES "/shop.json"), "--variant",
+                          "Monolith", "--as", "microservices", "--name", "Split", "-o", out});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const ReadResult read = loadProject(out);
+        QVERIFY(read.ok());
+        QCOMPARE(read.project.variantNames(), (QStringList{"Monolith", "Split", "Microservices"}));
+        // The file holds exactly what the model operation gives.
+        const Variant expected =
+            deriveMicroservices(*example().findVariant(QStringLiteral("Monolith")),
+                                QStringLiteral("Split"))
+                .variant;
+        QCOMPARE(*read.project.findVariant(QStringLiteral("Split")), expected);
+    }
+
+    void badInputGetsAClearError_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        const QString ex = QStringLiteral(ARCHSIM_EXAMPLES "/shop.json");
+        QTest::newRow("unknown variant")
+            << QStringList{"compare", ex, "--variants", "Monolith,Nope"} << 1
+            << QStringLiteral("no variant \"Nope\"");
+        QTest::newRow("one variant") << QStringList{"compare", ex, "--variants", "Monolith"} << 2
+                                     << QStringLiteral("two or more");
+        QTest::newRow("shard without break-even")
+            << QStringList{"compare", ex, "--variants", "Monolith,Microservices", "--shard", "1/2"}
+            << 2 << QStringLiteral("--break-even");
+        QTest::newRow("bad shard")
+            << QStringList{"sweep", ex, "--from", "1", "--to", "2", "--shard", "3/2"} << 2
+            << QStringLiteral("K/N");
+        QTest::newRow("break-even without range")
+            << QStringList{"compare", ex, "--variants", "Monolith,Microservices", "--break-even"}
+            << 2 << QStringLiteral("--from");
+        QTest::newRow("plan without p99")
+            << QStringList{"plan", ex, "--rate", "100"} << 2 << QStringLiteral("--p99");
+        QTest::newRow("derive as what")
+            << QStringList{"derive", ex, "--as", "serverless", "--name", "X"} << 2
+            << QStringLiteral("serverless");
+        QTest::newRow("derive existing name")
+            << QStringList{"derive",        ex,   "--as",           "monolith", "--name",
+                           "Microservices", "-o", "/tmp/never.json"}
+            << 1 << QStringLiteral("exists already");
+        QTest::newRow("merge a non-part")
+            << QStringList{"merge", ex} << 1 << QStringLiteral("archsimShard");
+    }
+    void badInputGetsAClearError() {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        const test::CliRun run = test::runCli(args);
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY2(QString::fromUtf8(run.err).contains(message), run.err.constData());
+        QVERIFY(run.out.isEmpty());
+    }
+
+    void partsOfDifferentRunsDoNotMerge() {
+        QTemporaryDir dir;
+        const QString ex = QStringLiteral(ARCHSIM_EXAMPLES "/shop.json");
+        const QStringList base{"sweep", ex, "--from", "100", "--to", "500", "--steps", "4"};
+        const test::CliRun a = test::runCli(base + QStringList{"--shard", "1/2"});
+        const test::CliRun b = test::runCli(QStringList{"sweep", ex, "--from", "100", "--to", "600",
+                                                        "--steps", "4", "--shard", "2/2"});
+        QStringList files;
+        for (const auto &[name, run] : {std::pair{"a.json", a}, std::pair{"b.json", b}}) {
+            QFile f(dir.filePath(QLatin1String(name)));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(run.out);
+            files << f.fileName();
+        }
+        const test::CliRun merged = test::runCli(QStringList{"merge"} + files);
+        QCOMPARE(merged.exitCode, 1);
+        QVERIFY(merged.err.contains("settings"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStudy)
