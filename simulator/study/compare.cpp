@@ -99,6 +99,10 @@ CompareRow desRow(const Comparison &c, const QString &metric, const QString &wor
         row.low.push_back(mean - *half);
         row.high.push_back(mean + *half);
     }
+    for (const VariantComparison &v : c.variants)
+        if (v.des.saturated)
+            row.note = QStringLiteral("%1 is saturated: its latency grows with the run's length")
+                           .arg(v.name);
     if (!intervals) {
         row.note = QStringLiteral("fewer than two replications: no interval, no verdict");
         row.direction = 0;

@@ -238,9 +238,38 @@ PlanResult Planner::run() {
         // its runs judge the latency.
         m_useP99 = false;
         counts = analyticSearch();
+        const Analytic capacity = analytic(counts);
         m_useP99 = true;
         plan.notes << QStringLiteral("the analytical p99 estimate could not be met; the DES "
                                      "started from the capacity-only plan");
+        if (capacity.result.saturated) {
+            // Even every unit at its maximum cannot carry the load: no DES run can change that.
+            QStringList full;
+            for (std::size_t i = 0; i < counts.size(); ++i)
+                for (const UnitResult &u : capacity.result.units)
+                    if (u.id == m_variant.units[m_units[i]].id && counts[i] >= m_max[i] &&
+                        u.utilization >= 1)
+                        full << QStringLiteral("\"%1\" at its maximum of %2 replicas")
+                                    .arg(u.id)
+                                    .arg(m_max[i]);
+            plan.reason = QStringLiteral("the load exceeds what the units can carry at their "
+                                         "maximum replicas (units[].autoscaleMax): %1")
+                              .arg(full.isEmpty() ? QStringLiteral("the bottleneck saturates")
+                                                  : full.join(QStringLiteral(", ")));
+            plan.notes.clear();
+            plan.planned = withCounts(counts);
+            plan.costPerMonth = costPerMonth(plan.planned);
+            plan.final = capacity.result;
+            plan.analyticEvaluations = m_analyticEvaluations;
+            for (std::size_t i = 0; i < counts.size(); ++i) {
+                const Unit &u = m_variant.units[m_units[i]];
+                PlanUnit p{u.id, u.replicas, counts[i], m_min[i], m_max[i], m_unitCost[i], 0};
+                for (const UnitResult &r : capacity.result.units)
+                    if (r.id == u.id) p.utilization = r.utilization;
+                plan.units.push_back(p);
+            }
+            return plan;
+        }
     }
     if (m_options.confirm && !cancelled()) {
         plan.desChecked = true;

@@ -10,6 +10,7 @@
 #include "simulator/study/plan.h"
 #include "simulator/study/sweep.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 #include <QTemporaryDir>
@@ -316,6 +317,27 @@ private slots:
             }
     }
 
+    void aLoadBeyondTheMaximumIsRefusedWithoutDesRuns() {
+        // One 10 ms single-thread server, at most 2 replicas: 200/s is its limit; ask for 500.
+        ModelBuilder b;
+        b.client(QStringLiteral("c"))
+            .unit(QStringLiteral("u"))
+            .component(QStringLiteral("s"), QStringLiteral("u"), 10)
+            .call(QStringLiteral("c"), QStringLiteral("s"))
+            .open(QStringLiteral("w"), QStringLiteral("c"), 10);
+        Variant v = b.variant();
+        v.units[1].autoscaleMax = 2;
+        sim::PlanOptions options;
+        options.ratePerSec = 500;
+        options.slo.p99Ms = 100;
+        options.des = shortRun();
+        const sim::PlanResult plan = sim::planCapacity(v, options);
+        QVERIFY(!plan.feasible);
+        QCOMPARE(plan.desRuns, 0);
+        QVERIFY2(plan.reason.contains(QLatin1String("\"u\" at its maximum of 2")),
+                 qPrintable(plan.reason));
+    }
+
     void breakEvenFindsTheHandComputedCrossing() {
         // Monolith: replicas = ceil(rate x 20 ms / 0.85) at 3 a month each. Services: each
         // max(2, ceil(rate x 10 ms / 0.85)) at 1. Below 42.5/s the monolith needs one replica
@@ -411,6 +433,36 @@ private slots:
         const test::CliRun missing = test::runCli(QStringList{"merge", files.first()});
         QCOMPARE(missing.exitCode, 1);
         QVERIFY(missing.err.contains("missing"));
+    }
+
+    void compareJsonHasTheInterfaceNames() {
+        // interfaces.md fixes these names; scripts in CI read them.
+        const test::CliRun run =
+            test::runCli({"compare", QStringLiteral(ARCHSIM_EXAMPLES "/shop.json"), "--variants",
+                          "Monolith,Microservices", "--p99", "400", "--break-even", "--from", "100",
+                          "--to", "1500", "--steps", "3", "--analytic-plans", "--duration", "4",
+                          "--warmup", "1", "--json"});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject doc = QJsonDocument::fromJson(run.out).object();
+        const QJsonObject v = doc.value(QStringLiteral("variants")).toArray().at(0).toObject();
+        for (const char *key :
+             {"name", "saturationRatePerSec", "bottleneck", "workloads", "costPerMonth", "units",
+              "replicas", "crossUnitCallsPerRequest", "singlePointsOfFailure", "slo"})
+            QVERIFY2(v.contains(QLatin1String(key)), key);
+        const QJsonObject w = v.value(QStringLiteral("workloads")).toArray().at(0).toObject();
+        for (const char *key : {"name", "meanResponseMs", "p99Ms", "availability"})
+            QVERIFY2(w.contains(QLatin1String(key)), key);
+        QVERIFY(v.value(QStringLiteral("slo")).toObject().contains(QStringLiteral("pass")));
+        QVERIFY(
+            v.value(QStringLiteral("slo")).toObject().value(QStringLiteral("failed")).isArray());
+        const QJsonObject row = doc.value(QStringLiteral("rows")).toArray().at(0).toObject();
+        for (const char *key : {"metric", "workload", "values", "better", "significant"})
+            QVERIFY2(row.contains(QLatin1String(key)), key);
+        const QJsonObject be = doc.value(QStringLiteral("breakEven")).toObject();
+        QVERIFY(be.contains(QStringLiteral("crossingRatePerSec")));
+        const QJsonObject point = be.value(QStringLiteral("points")).toArray().at(0).toObject();
+        QCOMPARE(point.value(QStringLiteral("ratePerSec")).toDouble(), 100.0);
+        QCOMPARE(point.value(QStringLiteral("costPerMonth")).toArray().size(), 2);
     }
 
     void deriveOnTheCommandLine() {
