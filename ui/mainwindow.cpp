@@ -1,7 +1,6 @@
 #include "ui/mainwindow.h"
 
 #include "ui/compare/compareactions.h"
-#include "ui/report/reportdialog.h"
 #include "ui/document/autosaver.h"
 #include "ui/editor/diagramexport.h"
 #include "ui/editor/diagramscene.h"
@@ -11,6 +10,7 @@
 #include "ui/editor/palettewidget.h"
 #include "ui/editor/workloadspanel.h"
 #include "ui/problemspanel.h"
+#include "ui/report/reportdialog.h"
 
 #include "model/projectfile.h"
 

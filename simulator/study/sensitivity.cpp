@@ -114,14 +114,27 @@ Sensitivity verdictSensitivity(const QList<Variant> &variants, double ratePerSec
         factor.low = 1 - options.range;
         factor.high = 1 + options.range;
         for (int side : {-1, +1}) {
+            // The grid inside the range, then on outwards (without advantage figures) until
+            // the recommendation changes or the search limit: "holds up to x3.2" is worth
+            // knowing too.
+            std::vector<double> grid;
+            for (int k = 1; k <= steps; ++k)
+                grid.push_back(1 + side * options.range * k / steps);
+            const double outer = side > 0 ? options.searchAbove : options.searchBelow;
+            const double stride = side > 0 ? 0.25 : 0.1;
+            for (double m = grid.back() + side * stride;
+                 side > 0 ? m <= outer + 1e-9 : m >= outer - 1e-9; m += side * stride)
+                grid.push_back(m);
             double inside = 1; // the last multiplier with the base recommendation
             std::optional<double> flip;
             QString flipTo;
             std::vector<double> end;
-            for (int k = 1; k <= steps; ++k) {
-                const double m = 1 + side * options.range * k / steps;
+            for (std::size_t k = 0; k < grid.size(); ++k) {
+                const bool inRange = int(k) < steps;
+                if (!inRange && flip) break;
+                const double m = grid[k];
                 const std::vector<double> c = study.costs(factor.component, m);
-                if (k == steps) end = c;
+                if (int(k) == steps - 1) end = c;
                 const int rec = cheapestVariant(c);
                 if (!flip && rec != out.recommended) {
                     // Bisect between the last agreeing multiplier and this one.
@@ -149,19 +162,29 @@ Sensitivity verdictSensitivity(const QList<Variant> &variants, double ratePerSec
                 factor.recommendedFailsLow = fails;
                 factor.flipBelow = flip;
                 factor.flipToBelow = flipTo;
+                factor.searchedBelow = flip ? *flip : grid.back();
             } else {
                 factor.advantageHigh = adv;
                 factor.recommendedFailsHigh = fails;
                 factor.flipAbove = flip;
                 factor.flipToAbove = flipTo;
+                factor.searchedAbove = flip ? *flip : grid.back();
             }
         }
         out.factors.push_back(factor);
         if (options.progress) options.progress(double(f + 1) / factors.size());
     }
+    // Largest swing first; among equal swings, the factor whose flip is nearest to 1.
+    auto nearest = [](const SensitivityFactor &f) {
+        double d = 1e9;
+        if (f.flipBelow) d = std::min(d, 1 - *f.flipBelow);
+        if (f.flipAbove) d = std::min(d, *f.flipAbove - 1);
+        return d;
+    };
     std::stable_sort(out.factors.begin(), out.factors.end(),
-                     [](const SensitivityFactor &a, const SensitivityFactor &b) {
-                         return a.swing() > b.swing();
+                     [&](const SensitivityFactor &a, const SensitivityFactor &b) {
+                         if (std::fabs(a.swing() - b.swing()) > 1e-9) return a.swing() > b.swing();
+                         return nearest(a) < nearest(b);
                      });
     out.plans = study.plans();
     return out;

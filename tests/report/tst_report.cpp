@@ -80,8 +80,8 @@ QByteArray hostileProject() {
 
 QString pdfText(const QString &pdf) {
     QProcess p;
-    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf,
-                                          QStringLiteral("-")});
+    p.start(QStringLiteral("pdftotext"),
+            {QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-")});
     p.waitForFinished(60000);
     return QString::fromUtf8(p.readAllStandardOutput());
 }
@@ -131,12 +131,14 @@ std::vector<QStringList> parseCsv(const QString &text) {
     return rows;
 }
 
-QString collapse(QString s) { return s.simplified(); }
+QString collapse(QString s) {
+    return s.simplified();
+}
 
-const QStringList kShort{QStringLiteral("--duration"), QStringLiteral("5"),
-                         QStringLiteral("--warmup"),   QStringLiteral("1"),
+const QStringList kShort{QStringLiteral("--duration"),     QStringLiteral("5"),
+                         QStringLiteral("--warmup"),       QStringLiteral("1"),
                          QStringLiteral("--replications"), QStringLiteral("2"),
-                         QStringLiteral("--seed"),     QStringLiteral("7")};
+                         QStringLiteral("--seed"),         QStringLiteral("7")};
 
 } // namespace
 
@@ -149,8 +151,9 @@ class TestReport : public QObject {
 
     QString report(const QString &file, const QString &out, const QStringList &extra = {}) {
         const QString path = m_dir.filePath(out);
-        const auto r = runCli(QStringList{QStringLiteral("report"), file, QStringLiteral("-o"), path}
-                              << extra << kShort);
+        const auto r =
+            runCli(QStringList{QStringLiteral("report"), file, QStringLiteral("-o"), path}
+                   << extra << kShort);
         if (r.exitCode != 0) qWarning() << r.err;
         return r.exitCode == 0 ? path : QString();
     }
@@ -167,7 +170,8 @@ private slots:
     void sensitivityFindsTheHandComputedFlip() {
         sim::SensitivityOptions options;
         options.range = 0.8; // up to x1.8, past the flip at x1.7
-        const sim::Sensitivity s = sim::verdictSensitivity({sized(true), sized(false)}, 100, options);
+        const sim::Sensitivity s =
+            sim::verdictSensitivity({sized(true), sized(false)}, 100, options);
         QCOMPARE(s.recommended, 1); // Small: 2 against 3 a month
         QVERIFY(s.baseAdvantage);
         QVERIFY(std::fabs(*s.baseAdvantage - 1) < 1e-9);
@@ -178,16 +182,16 @@ private slots:
                      qPrintable(QStringLiteral("%1 flips at %2").arg(f.label).arg(*f.flipAbove)));
             QCOMPARE(f.flipToAbove, QStringLiteral("Big"));
             QVERIFY(!f.flipBelow); // cheaper still with less work: 1 against 3
-            QVERIFY(f.advantageLow && std::fabs(*f.advantageLow - 2) < 1e-9);  // x0.2: 1 vs 3
-            QVERIFY(f.advantageHigh && std::fabs(*f.advantageHigh) < 1e-9);     // x1.8: 3 vs 3
+            QVERIFY(f.advantageLow && std::fabs(*f.advantageLow - 2) < 1e-9); // x0.2: 1 vs 3
+            QVERIFY(f.advantageHigh && std::fabs(*f.advantageHigh) < 1e-9);   // x1.8: 3 vs 3
         }
     }
 
     void pdfCarriesTheVerdictTableAndNames() {
-        const QString pdf = report(m_example, QStringLiteral("shop.pdf"),
-                                   {QStringLiteral("--variants"),
-                                    QStringLiteral("Monolith,Microservices"),
-                                    QStringLiteral("--p99"), QStringLiteral("400")});
+        const QString pdf =
+            report(m_example, QStringLiteral("shop.pdf"),
+                   {QStringLiteral("--variants"), QStringLiteral("Monolith,Microservices"),
+                    QStringLiteral("--p99"), QStringLiteral("400")});
         QVERIFY(!pdf.isEmpty());
         const QString text = collapse(pdfText(pdf));
         QVERIFY2(text.contains(QStringLiteral("Verdict")), qPrintable(text.left(500)));
@@ -197,11 +201,12 @@ private slots:
         double cost[2] = {0, 0};
         const QStringList names{QStringLiteral("Monolith"), QStringLiteral("Microservices")};
         for (int i = 0; i < 2; ++i) {
-            const auto r = runCli({QStringLiteral("plan"), m_example, QStringLiteral("--variant"),
+            const auto r =
+                runCli(QStringList{QStringLiteral("plan"), m_example, QStringLiteral("--variant"),
                                    names[i], QStringLiteral("--rate"), QStringLiteral("250"),
                                    QStringLiteral("--p99"), QStringLiteral("400"),
                                    QStringLiteral("--json")}
-                                  << kShort);
+                       << kShort);
             QCOMPARE(r.exitCode, 0);
             const QJsonObject plan = QJsonDocument::fromJson(r.out).object();
             QVERIFY(plan.value(QStringLiteral("feasible")).toBool());
@@ -210,16 +215,15 @@ private slots:
         const QString pick = cost[0] <= cost[1] ? names[0] : names[1];
         QVERIFY2(text.contains(QStringLiteral("Recommendation: %1.").arg(pick)),
                  qPrintable(text.left(1500)));
-        QVERIFY(text.contains(QStringLiteral("$%1 per month").arg(std::min(cost[0], cost[1]), 0,
-                                                                     'f', 0)));
+        QVERIFY(text.contains(
+            QStringLiteral("$%1 per month").arg(std::min(cost[0], cost[1]), 0, 'f', 0)));
         QVERIFY(text.contains(QStringLiteral("What could change it")));
         // Every metric of the comparison table.
-        const auto r = runCli(QStringList{QStringLiteral("compare"), m_example,
-                                          QStringLiteral("--variants"),
-                                          QStringLiteral("Monolith,Microservices"),
-                                          QStringLiteral("--p99"), QStringLiteral("400"),
-                                          QStringLiteral("--json")}
-                              << kShort);
+        const auto r =
+            runCli(QStringList{QStringLiteral("compare"), m_example, QStringLiteral("--variants"),
+                               QStringLiteral("Monolith,Microservices"), QStringLiteral("--p99"),
+                               QStringLiteral("400"), QStringLiteral("--json")}
+                   << kShort);
         QCOMPARE(r.exitCode, 0);
         for (const QJsonValue &row :
              QJsonDocument::fromJson(r.out).object().value(QStringLiteral("rows")).toArray()) {
@@ -270,10 +274,10 @@ private slots:
     }
 
     void csvEqualsCompareJson() {
-        const QStringList args{QStringLiteral("--variants"),
-                               QStringLiteral("Monolith,Microservices"), QStringLiteral("--p99"),
-                               QStringLiteral("400"), QStringLiteral("--rate"),
-                               QStringLiteral("600")};
+        const QStringList args{
+            QStringLiteral("--variants"), QStringLiteral("Monolith,Microservices"),
+            QStringLiteral("--p99"),      QStringLiteral("400"),
+            QStringLiteral("--rate"),     QStringLiteral("600")};
         const QString csv = report(m_example, QStringLiteral("shop.csv"), args);
         QVERIFY(!csv.isEmpty());
         const auto r =
@@ -326,10 +330,10 @@ private slots:
     }
 
     void htmlMakesNoExternalRequest() {
-        const QString html = report(m_example, QStringLiteral("shop.html"),
-                                    {QStringLiteral("--variants"),
-                                     QStringLiteral("Monolith,Microservices"),
-                                     QStringLiteral("--p99"), QStringLiteral("400")});
+        const QString html =
+            report(m_example, QStringLiteral("shop.html"),
+                   {QStringLiteral("--variants"), QStringLiteral("Monolith,Microservices"),
+                    QStringLiteral("--p99"), QStringLiteral("400")});
         QVERIFY(!html.isEmpty());
         QFile f(html);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -347,9 +351,8 @@ private slots:
         QVERIFY(images >= 6); // tornado, two diagrams, latency, cost, utilisation, failures
         // Outside the embedded data no URL of any kind, not even in CSS.
         page.remove(QRegularExpression(QStringLiteral("data:[a-z/+]+;base64,[A-Za-z0-9+/=]*")));
-        for (const QString &bad :
-             {QStringLiteral("http:"), QStringLiteral("https:"), QStringLiteral("//"),
-              QStringLiteral("url(")})
+        for (const QString &bad : {QStringLiteral("http:"), QStringLiteral("https:"),
+                                   QStringLiteral("//"), QStringLiteral("url(")})
             QVERIFY2(!page.contains(bad, Qt::CaseInsensitive), qPrintable(bad));
     }
 

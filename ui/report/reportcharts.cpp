@@ -2,15 +2,14 @@
 #include "ui/report/reportcharts.h"
 
 #include <QBarCategoryAxis>
+#include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QGraphicsScene>
 #include <QHorizontalBarSeries>
-#include <QBarSeries>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QPainter>
-#include <QScatterSeries>
 #include <QValueAxis>
 
 #include <cmath>
@@ -50,6 +49,7 @@ QValueAxis *valueAxis(const QString &title, double min, double max) {
     axis->setTitleText(title);
     axis->setRange(min, max > min ? max : min + 1);
     axis->applyNiceNumbers();
+    axis->setLabelFormat(max - min >= 20 ? QStringLiteral("%.0f") : QStringLiteral("%.2g"));
     return axis;
 }
 
@@ -96,6 +96,7 @@ Picture latencyChart(const ReportData &data) {
             Curve c{s.variant, {}, {}, {}, {}};
             for (std::size_t i = 0; i < s.points.size(); ++i) {
                 const sim::SweepPoint &p = s.points[i];
+                if (s.knee && int(i) == *s.knee) c.knee = QPointF(p.ratePerSec, 0);
                 if (p.result.saturated) break; // the queue grows: no steady percentile
                 double p50 = 0, p95 = 0, p99 = 0;
                 for (const sim::WorkloadResult &w : p.result.workloads) {
@@ -108,7 +109,6 @@ Picture latencyChart(const ReportData &data) {
                 c.p50 << QPointF(p.ratePerSec, p50);
                 c.p95 << QPointF(p.ratePerSec, p95);
                 c.p99 << QPointF(p.ratePerSec, p99);
-                if (s.knee && int(i) == *s.knee) c.knee = QPointF(p.ratePerSec, p99);
                 xMax = std::max(xMax, p.ratePerSec);
                 yMin = std::min(yMin, p50);
                 yMax = std::max(yMax, p99);
@@ -130,15 +130,13 @@ Picture latencyChart(const ReportData &data) {
             const Curve &c = curves[v];
             attach(chart, line(c.name + QStringLiteral(" p50"), c.p50, color, Qt::DotLine), x, y);
             attach(chart, line(c.name + QStringLiteral(" p95"), c.p95, color, Qt::DashLine), x, y);
-            attach(chart, line(c.name + QStringLiteral(" p99"), c.p99, color, Qt::SolidLine), x,
-                   y);
+            attach(chart, line(c.name + QStringLiteral(" p99"), c.p99, color, Qt::SolidLine), x, y);
             if (c.knee) {
-                auto *knee = new QScatterSeries;
-                knee->setName(QStringLiteral("%1 knee %2/s").arg(c.name).arg(c.knee->x(), 0, 'f', 0));
-                knee->setColor(color);
-                knee->setMarkerSize(11);
-                knee->append(*c.knee);
-                attach(chart, knee, x, y);
+                const double k = c.knee->x();
+                attach(chart,
+                       line(QStringLiteral("%1 knee %2/s").arg(c.name).arg(k, 0, 'f', 0),
+                            {{k, y->min()}, {k, y->max()}}, color, Qt::DotLine, 2.5),
+                       x, y);
             }
         }
         if (data.options.compare.slo.p99Ms) {
@@ -153,6 +151,7 @@ Picture latencyChart(const ReportData &data) {
                line(QStringLiteral("target %1/s").arg(today, 0, 'f', 0),
                     {{today, y->min()}, {today, y->max()}}, Qt::darkGray, Qt::DashLine, 1.5),
                x, y);
+        chart->legend()->setAlignment(Qt::AlignRight); // one entry a line: names stay whole
         paintChart(painter, size, chart);
     };
 }
@@ -181,8 +180,8 @@ Picture costChart(const ReportData &data) {
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
         for (std::size_t v = 0; v < lines.size(); ++v)
-            attach(chart, line(data.variants[qsizetype(v)].name, lines[v], variantColor(int(v))),
-                   x, y);
+            attach(chart, line(data.variants[qsizetype(v)].name, lines[v], variantColor(int(v))), x,
+                   y);
         if (be.value(QStringLiteral("crossingRatePerSec")).isDouble()) {
             const double c = be.value(QStringLiteral("crossingRatePerSec")).toDouble();
             attach(chart,
@@ -203,9 +202,7 @@ Picture utilizationChart(const ReportData &data, int variant) {
     return [&data, variant](QPainter &painter, const QSizeF &size) {
         const sim::VariantComparison &v = data.comparison.variants[std::size_t(variant)];
         auto *chart = new QChart;
-        chart->setTitle(QStringLiteral("%1: utilisation per unit at %2/s (DES)")
-                            .arg(v.name)
-                            .arg(v.ratePerSec, 0, 'f', 0));
+        chart->setTitle(QStringLiteral("%1 at %2/s").arg(v.name).arg(v.ratePerSec, 0, 'f', 0));
         auto *set = new QBarSet(QStringLiteral("utilisation"));
         set->setColor(variantColor(variant));
         QStringList categories;
@@ -222,7 +219,7 @@ Picture utilizationChart(const ReportData &data, int variant) {
         series->setLabelsPrecision(2);
         auto *y = new QBarCategoryAxis;
         y->append(categories);
-        auto *x = valueAxis(QStringLiteral("utilisation (busy share of threads or cores)"), 0, 1);
+        auto *x = valueAxis(QStringLiteral("utilisation per unit (DES)"), 0, 1);
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
         attach(chart, series, x, y);
@@ -234,7 +231,7 @@ Picture utilizationChart(const ReportData &data, int variant) {
 Picture downtimeChart(const ReportData &data) {
     return [&data](QPainter &painter, const QSizeF &size) {
         auto *chart = new QChart;
-        chart->setTitle(QStringLiteral("Expected downtime per workload (minutes/year)"));
+        chart->setTitle(QStringLiteral("Downtime per workload"));
         auto *series = new QBarSeries;
         QStringList workloads;
         for (const sim::WorkloadAvailability &w :
@@ -269,19 +266,15 @@ Picture downtimeChart(const ReportData &data) {
 Picture blastRadiusChart(const ReportData &data) {
     return [&data](QPainter &painter, const QSizeF &size) {
         auto *chart = new QChart;
-        chart->setTitle(QStringLiteral("Worst blast radius: requests lost while one unit is down"));
-        auto *set = new QBarSet(QStringLiteral("share of a workload's requests lost (%)"));
+        chart->setTitle(QStringLiteral("Worst blast radius"));
+        auto *set = new QBarSet(QStringLiteral("% of a workload's requests lost, one unit down"));
         QStringList categories;
         for (const sim::VariantComparison &v : data.comparison.variants) {
             double worst = 0;
-            QString unit;
             for (const sim::UnitBlastRadius &b : v.failures.blastRadius)
                 for (double s : b.lostShare)
-                    if (s > worst) {
-                        worst = s;
-                        unit = b.unit;
-                    }
-            categories << QStringLiteral("%1 (%2)").arg(v.name, unit.isEmpty() ? "-" : unit);
+                    worst = std::max(worst, s);
+            categories << v.name; // the unit is named in the failure tables
             *set << 100 * worst;
         }
         set->setColor(QColor(0xc6, 0x28, 0x28));

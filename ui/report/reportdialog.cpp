@@ -70,12 +70,12 @@ ReportDialog::ReportDialog(ProjectDocument *document, QWidget *parent)
     m_desPlans = new QCheckBox(tr("confirm break-even plans with the DES (slower)"));
     m_output = new QLineEdit;
     const QFileInfo info(document->filePath());
-    m_output->setText(QFileInfo(info.absolutePath().isEmpty() ? QDir::homePath()
-                                                              : info.absolutePath(),
-                                (info.completeBaseName().isEmpty() ? QStringLiteral("report")
-                                                                   : info.completeBaseName()) +
-                                    QStringLiteral("-report.pdf"))
-                          .absoluteFilePath());
+    m_output->setText(
+        QFileInfo(info.absolutePath().isEmpty() ? QDir::homePath() : info.absolutePath(),
+                  (info.completeBaseName().isEmpty() ? QStringLiteral("report")
+                                                     : info.completeBaseName()) +
+                      QStringLiteral("-report.pdf"))
+            .absoluteFilePath());
     auto *browse = new QPushButton(tr("Browse…"));
     m_progress = new QProgressBar;
     m_progress->setRange(0, 1000);
@@ -136,14 +136,20 @@ ReportDialog::ReportDialog(ProjectDocument *document, QWidget *parent)
     connect(m_runner, &StudyRunner::finished, this, &ReportDialog::finish);
 }
 
-void ReportDialog::setOutputPath(const QString &path) { m_output->setText(path); }
-QString ReportDialog::outputPath() const { return m_output->text(); }
-bool ReportDialog::isRunning() const { return m_runner->isRunning(); }
+void ReportDialog::setOutputPath(const QString &path) {
+    m_output->setText(path);
+}
+QString ReportDialog::outputPath() const {
+    return m_output->text();
+}
+bool ReportDialog::isRunning() const {
+    return m_runner->isRunning();
+}
 
 void ReportDialog::browse() {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export report"), m_output->text(),
-        tr("PDF (*.pdf);;HTML, one file (*.html);;CSV (*.csv)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export report"), m_output->text(),
+                                     tr("PDF (*.pdf);;HTML, one file (*.html);;CSV (*.csv)"));
     if (!path.isEmpty()) m_output->setText(path);
 }
 

@@ -11,9 +11,15 @@ namespace archsim::report {
 
 namespace {
 
-QString esc(const QString &s) { return s.toHtmlEscaped(); }
-QString money(double x) { return QStringLiteral("$%1").arg(x, 0, 'f', 0); }
-QString rate(double x) { return QStringLiteral("%1/s").arg(x, 0, 'f', 0); }
+QString esc(const QString &s) {
+    return s.toHtmlEscaped();
+}
+QString money(double x) {
+    return (x < -0.5 ? QStringLiteral("−$%1") : QStringLiteral("$%1")).arg(std::fabs(x), 0, 'f', 0);
+}
+QString rate(double x) {
+    return QStringLiteral("%1/s").arg(x, 0, 'f', 0);
+}
 
 QString sloText(const sim::Slo &slo) {
     QStringList terms;
@@ -85,13 +91,17 @@ QString passCell(bool pass) {
 
 void verdictSection(const ReportData &data, std::vector<ReportBlock> &blocks) {
     QString text = QStringLiteral("<h2>Verdict</h2>");
-    for (const QString &s : verdictSentences(data))
-        text += QStringLiteral("<p>%1</p>").arg(esc(s));
-    text += QStringLiteral("<h3>The SLO, variant by variant</h3><p>SLO: %1, at %2 (open "
-                           "workloads scaled together). <i>As configured</i>: the replicas in "
-                           "the model today; <i>planned</i>: the cheapest replicas that meet "
-                           "the SLO at this load.</p>")
-                .arg(esc(sloText(data.comparison.slo)), rate(data.targetRate));
+    const QStringList sentences = verdictSentences(data);
+    for (int i = 0; i < sentences.size(); ++i)
+        text += (i == 0 ? QStringLiteral("<p><b>%1</b></p>") : QStringLiteral("<p>%1</p>"))
+                    .arg(esc(sentences[i]));
+    text += QStringLiteral("<h3>The SLO, variant by variant</h3><p>SLO: %1, at %2 (%3). <i>As "
+                           "configured</i>: the replicas in the model today; <i>planned</i>: "
+                           "the cheapest replicas that meet the SLO at this load.</p>")
+                .arg(esc(sloText(data.comparison.slo)), rate(data.targetRate),
+                     data.options.compare.ratePerSec
+                         ? QStringLiteral("the open workloads scaled together")
+                         : QStringLiteral("the open workloads' rates as written"));
     std::vector<QStringList> rows;
     for (std::size_t i = 0; i < data.comparison.variants.size(); ++i) {
         const sim::VariantComparison &v = data.comparison.variants[i];
@@ -99,20 +109,19 @@ void verdictSection(const ReportData &data, std::vector<ReportBlock> &blocks) {
         QStringList failed;
         for (const QString &f : v.slo.failed)
             failed << esc(f);
-        rows.push_back({(int(i) == data.recommended ? QStringLiteral("<b>%1</b> (recommended)")
-                                                    : QStringLiteral("%1"))
-                            .arg(esc(v.name)),
-                        passCell(v.slo.pass) +
-                            (failed.isEmpty() ? QString()
-                                              : QStringLiteral("<br>") +
-                                                    failed.join(QStringLiteral("<br>"))),
-                        money(v.figures.costPerMonth),
-                        rate(v.analytic.saturationRatePerSec.value_or(0)) +
-                            QStringLiteral(" (") + esc(v.analytic.bottleneck) + ')',
-                        p.feasible ? passCell(true) + QStringLiteral(" ") + money(p.costPerMonth)
-                                   : QStringLiteral("no plan: ") + esc(p.reason),
-                        p.p99Ms ? QStringLiteral("%1 ms").arg(*p.p99Ms, 0, 'f', 1)
-                                : QStringLiteral("–")});
+        rows.push_back(
+            {(int(i) == data.recommended ? QStringLiteral("<b>%1</b> (recommended)")
+                                         : QStringLiteral("%1"))
+                 .arg(esc(v.name)),
+             passCell(v.slo.pass) +
+                 (failed.isEmpty() ? QString()
+                                   : QStringLiteral("<br>") + failed.join(QStringLiteral("<br>"))),
+             money(v.figures.costPerMonth),
+             rate(v.analytic.saturationRatePerSec.value_or(0)) + QStringLiteral(" (") +
+                 esc(v.analytic.bottleneck) + ')',
+             p.feasible ? passCell(true) + QStringLiteral(" ") + money(p.costPerMonth)
+                        : QStringLiteral("no plan: ") + esc(p.reason),
+             p.p99Ms ? QStringLiteral("%1 ms").arg(*p.p99Ms, 0, 'f', 1) : QStringLiteral("–")});
     }
     text += table({QStringLiteral("variant"), QStringLiteral("SLO as configured"),
                    QStringLiteral("cost as configured / month"),
@@ -133,27 +142,37 @@ void verdictSection(const ReportData &data, std::vector<ReportBlock> &blocks) {
                              QStringLiteral("Tornado chart of the verdict's sensitivity")));
     std::vector<QStringList> srows;
     auto adv = [](std::optional<double> a, bool fails) {
-        return a ? money(*a) : (fails ? QStringLiteral("no plan") : QStringLiteral("only one plan"));
+        return a ? money(*a)
+                 : (fails ? QStringLiteral("no plan") : QStringLiteral("only one plan"));
     };
     for (const sim::SensitivityFactor &f : data.sensitivity.factors) {
         QStringList flips;
         if (f.flipBelow)
-            flips << QStringLiteral("≤ ×%1 → %2").arg(*f.flipBelow, 0, 'f', 2).arg(esc(f.flipToBelow));
+            flips << QStringLiteral("≤ ×%1 → %2")
+                         .arg(*f.flipBelow, 0, 'f', 2)
+                         .arg(esc(f.flipToBelow));
         if (f.flipAbove)
-            flips << QStringLiteral("≥ ×%1 → %2").arg(*f.flipAbove, 0, 'f', 2).arg(esc(f.flipToAbove));
+            flips << QStringLiteral("≥ ×%1 → %2")
+                         .arg(*f.flipAbove, 0, 'f', 2)
+                         .arg(esc(f.flipToAbove));
+        if (!f.flipBelow)
+            flips.prepend(QStringLiteral("holds down to ×%1").arg(f.searchedBelow, 0, 'f', 2));
+        if (!f.flipAbove)
+            flips << QStringLiteral("holds up to ×%1").arg(f.searchedAbove, 0, 'f', 2);
         srows.push_back({esc(f.label), adv(f.advantageLow, f.recommendedFailsLow),
                          adv(f.advantageHigh, f.recommendedFailsHigh),
-                         flips.isEmpty() ? QStringLiteral("holds")
-                                         : flips.join(QStringLiteral("; "))});
+                         flips.join(QStringLiteral("; "))});
     }
     for (std::size_t start = 0; start < srows.size(); start += 30) {
         std::vector<QStringList> part(srows.begin() + qsizetype(start),
-                                      srows.begin() + qsizetype(std::min(srows.size(), start + 30)));
-        blocks.push_back(html(table({QStringLiteral("factor"),
-                                     QStringLiteral("advantage at ×%1").arg(1 - data.options.sensitivityRange, 0, 'f', 1),
-                                     QStringLiteral("advantage at ×%1").arg(1 + data.options.sensitivityRange, 0, 'f', 1),
-                                     QStringLiteral("verdict")},
-                                    part, {1, 2})));
+                                      srows.begin() +
+                                          qsizetype(std::min(srows.size(), start + 30)));
+        blocks.push_back(html(table(
+            {QStringLiteral("factor"),
+             QStringLiteral("advantage at ×%1").arg(1 - data.options.sensitivityRange, 0, 'f', 1),
+             QStringLiteral("advantage at ×%1").arg(1 + data.options.sensitivityRange, 0, 'f', 1),
+             QStringLiteral("the verdict changes (searched ×0.1 to ×4)")},
+            part, {1, 2})));
     }
 }
 
@@ -204,8 +223,8 @@ void comparisonSection(const ReportData &data, std::vector<ReportBlock> &blocks)
     for (std::size_t start = 0; start < rows.size(); start += 28) {
         std::vector<QStringList> part(rows.begin() + qsizetype(start),
                                       rows.begin() + qsizetype(std::min(rows.size(), start + 28)));
-        blocks.push_back(html((start == 0 ? intro : QString()) + table(header, part, numeric),
-                              start == 0));
+        blocks.push_back(
+            html((start == 0 ? intro : QString()) + table(header, part, numeric), start == 0));
     }
 }
 
@@ -319,7 +338,8 @@ void planSection(const ReportData &data, std::vector<ReportBlock> &blocks) {
         QStringList facts;
         if (p.p99Ms) facts << QStringLiteral("worst p99 %1 ms").arg(*p.p99Ms, 0, 'f', 1);
         if (p.errorRate) facts << QStringLiteral("error rate %1").arg(*p.errorRate, 0, 'g', 3);
-        if (p.availability) facts << QStringLiteral("availability %1").arg(*p.availability, 0, 'f', 6);
+        if (p.availability)
+            facts << QStringLiteral("availability %1").arg(*p.availability, 0, 'f', 6);
         facts << QStringLiteral("%1 DES runs, %2 analytical evaluations")
                      .arg(p.desRuns)
                      .arg(p.analyticEvaluations);
@@ -355,15 +375,17 @@ void provenanceSection(const ReportData &data, std::vector<ReportBlock> &blocks)
              .arg(100 * data.options.compare.costTolerance)},
         {QStringLiteral("target load"),
          QStringLiteral("%1 total over the open workloads (%2)")
-             .arg(rate(data.targetRate),
-                  data.options.compare.ratePerSec ? QStringLiteral("scaled together")
-                                                  : QStringLiteral("as written in the model"))},
+             .arg(rate(data.targetRate), data.options.compare.ratePerSec
+                                             ? QStringLiteral("scaled together")
+                                             : QStringLiteral("as written in the model"))},
         {QStringLiteral("SLO"), esc(sloText(data.comparison.slo))},
         {QStringLiteral("break-even"),
          QStringLiteral("%1 steps from %2 to %3, plans %4")
              .arg(points.size())
-             .arg(rate(points.isEmpty() ? 0 : points.first()[QStringLiteral("ratePerSec")].toDouble()))
-             .arg(rate(points.isEmpty() ? 0 : points.last()[QStringLiteral("ratePerSec")].toDouble()))
+             .arg(rate(points.isEmpty() ? 0
+                                        : points.first()[QStringLiteral("ratePerSec")].toDouble()))
+             .arg(rate(points.isEmpty() ? 0
+                                        : points.last()[QStringLiteral("ratePerSec")].toDouble()))
              .arg(data.options.desPlans ? QStringLiteral("confirmed by the DES")
                                         : QStringLiteral("analytical (no DES correction)"))},
         {QStringLiteral("sensitivity"),
@@ -374,7 +396,8 @@ void provenanceSection(const ReportData &data, std::vector<ReportBlock> &blocks)
         {QStringLiteral("program"), QStringLiteral("ArchSim %1").arg(esc(data.programVersion))},
         {QStringLiteral("date"), data.created.toString(Qt::ISODate)},
         {QStringLiteral("model file"), esc(data.options.modelFile)},
-        {QStringLiteral("SHA-256 of the file"), QStringLiteral("<tt>%1</tt>").arg(data.contentHash)},
+        {QStringLiteral("SHA-256 of the file"),
+         QStringLiteral("<tt>%1</tt>").arg(data.contentHash)},
     };
     QString text = QStringLiteral("<h2>Assumptions and provenance</h2>") +
                    table({QStringLiteral("what"), QStringLiteral("value")}, rows);
@@ -388,9 +411,9 @@ void provenanceSection(const ReportData &data, std::vector<ReportBlock> &blocks)
             text += QStringLiteral("<li>%1</li>").arg(esc(n));
         text += QStringLiteral("</ul>");
     }
-    text += QStringLiteral(
-        "<h3>Inputs that are assumptions</h3><p>These come from the model, not from "
-        "measurement; the verdict is only as good as they are.</p><ul>");
+    text +=
+        QStringLiteral("<h3>Inputs that are assumptions</h3><p>These come from the model, not from "
+                       "measurement; the verdict is only as good as they are.</p><ul>");
     for (const Variant &v : data.variants) {
         int timed = 0, failing = 0, priced = 0;
         for (const Component &c : v.components)
@@ -401,8 +424,9 @@ void provenanceSection(const ReportData &data, std::vector<ReportBlock> &blocks)
         }
         QStringList rates;
         for (const Workload &w : v.workloads)
-            rates << (w.isClosed() ? QStringLiteral("%1 (closed)").arg(w.name)
-                                   : QStringLiteral("%1 %2/s").arg(w.name).arg(w.ratePerSec.value_or(0)));
+            rates << (w.isClosed()
+                          ? QStringLiteral("%1 (closed)").arg(w.name)
+                          : QStringLiteral("%1 %2/s").arg(w.name).arg(w.ratePerSec.value_or(0)));
         text += QStringLiteral("<li><b>%1</b>: mean service times and their distributions of %2 "
                                "components; workload rates (%3); MTBF/MTTR of %4 units; prices "
                                "of %5 units (× 730 hours a month); network latency per "
@@ -486,30 +510,47 @@ QStringList verdictSentences(const ReportData &data) {
 
     const QJsonObject be = data.compareJson.value(QStringLiteral("breakEven")).toObject();
     const QJsonArray points = be.value(QStringLiteral("points")).toArray();
-    QStringList crossings;
+    std::vector<QJsonObject> crossings; // those of the recommended variant, by rate
     for (const QJsonValue &cv : be.value(QStringLiteral("crossings")).toArray()) {
         const QJsonObject c = cv.toObject();
         const QJsonArray between = c.value(QStringLiteral("between")).toArray();
-        if (between.at(0).toString() != best.variant && between.at(1).toString() != best.variant)
-            continue;
-        crossings << QStringLiteral("about %1 (%2 cheaper below, %3 above)")
-                         .arg(rate(c.value(QStringLiteral("ratePerSec")).toDouble()),
-                              c.value(QStringLiteral("cheaperBelow")).toString(),
-                              c.value(QStringLiteral("cheaperAbove")).toString());
+        if (between.at(0).toString() == best.variant || between.at(1).toString() == best.variant)
+            crossings.push_back(c);
     }
+    std::sort(crossings.begin(), crossings.end(), [](const QJsonObject &a, const QJsonObject &b) {
+        return a[QStringLiteral("ratePerSec")].toDouble() <
+               b[QStringLiteral("ratePerSec")].toDouble();
+    });
     if (!points.isEmpty()) {
         const QString range =
-            QStringLiteral("%1 to %2")
+            QStringLiteral("%1 and %2")
                 .arg(rate(points.first()[QStringLiteral("ratePerSec")].toDouble()),
                      rate(points.last()[QStringLiteral("ratePerSec")].toDouble()));
-        out << (crossings.isEmpty()
-                    ? QStringLiteral("Break-even: the cheaper variant does not change between %1.")
-                          .arg(range)
-                    : QStringLiteral("Break-even between %1: the cheaper variant changes at %2.")
-                          .arg(range, crossings.join(QStringLiteral(", "))));
+        if (crossings.empty()) {
+            out << QStringLiteral("Break-even: the cheaper variant does not change between %1.")
+                       .arg(range);
+        } else {
+            const QJsonObject &first = crossings.front(), &last = crossings.back();
+            QString sentence =
+                QStringLiteral("Break-even (cheapest plans between %1): %2 is cheaper up to "
+                               "about %3")
+                    .arg(range, first[QStringLiteral("cheaperBelow")].toString(),
+                         rate(first[QStringLiteral("ratePerSec")].toDouble()));
+            if (crossings.size() == 1)
+                sentence += QStringLiteral(", %1 from there on.")
+                                .arg(first[QStringLiteral("cheaperAbove")].toString());
+            else
+                sentence += QStringLiteral("; the cost curves then cross %1 more times, and from "
+                                           "about %2 on %3 is cheaper.")
+                                .arg(crossings.size() - 1)
+                                .arg(rate(last[QStringLiteral("ratePerSec")].toDouble()),
+                                     last[QStringLiteral("cheaperAbove")].toString());
+            out << sentence;
+        }
     }
 
     const sim::Sensitivity &s = data.sensitivity;
+    const double range = data.options.sensitivityRange;
     std::vector<std::pair<double, QString>> flips; // distance from 1, sentence
     for (const sim::SensitivityFactor &f : s.factors) {
         if (f.flipBelow)
@@ -525,29 +566,36 @@ QStringList verdictSentences(const ReportData &data) {
     }
     std::sort(flips.begin(), flips.end(),
               [](const auto &a, const auto &b) { return a.first < b.first; });
-    const QString span = QStringLiteral("×%1 to ×%2")
-                             .arg(1 - data.options.sensitivityRange, 0, 'f', 1)
-                             .arg(1 + data.options.sensitivityRange, 0, 'f', 1);
+    const QString span =
+        QStringLiteral("×%1 to ×%2").arg(1 - range, 0, 'f', 1).arg(1 + range, 0, 'f', 1);
     if (s.recommended >= 0 && s.recommended != data.recommended)
         out << QStringLiteral("Note: the analytical plans alone would pick %1 at this load "
                               "(the DES-confirmed plans above differ); the sensitivity below is "
                               "measured around that analytical answer.")
                    .arg(data.variants[s.recommended].name);
-    if (flips.empty()) {
-        out << QStringLiteral("What could change it: nothing within %1 — the verdict holds for "
-                              "every component's service time and for the load varied one at a "
-                              "time over that range.")
-                   .arg(span);
-    } else {
-        QStringList first;
-        for (std::size_t i = 0; i < std::min<std::size_t>(4, flips.size()); ++i)
-            first << flips[i].second;
+    QStringList inside, outside;
+    for (const auto &[distance, text] : flips)
+        (distance <= range + 1e-9 ? inside : outside) << text;
+    if (inside.isEmpty())
+        out << QStringLiteral("What could change it: nothing within %1 — each component's "
+                              "service time and the load, varied one at a time over that range, "
+                              "leave the verdict as it is.%2")
+                   .arg(span,
+                        outside.isEmpty()
+                            ? QStringLiteral(" Searched further (×%1 to ×%2), nothing "
+                                             "changes it either.")
+                                  .arg(s.factors.empty() ? 0.1 : s.factors.front().searchedBelow, 0,
+                                       'f', 1)
+                                  .arg(s.factors.empty() ? 4.0 : s.factors.front().searchedAbove, 0,
+                                       'f', 1)
+                            : QStringLiteral(" Further out it changes with: %1.")
+                                  .arg(outside.mid(0, 4).join(QStringLiteral("; "))));
+    else
         out << QStringLiteral("What could change it (one factor at a time, %1): %2%3.")
-                   .arg(span, first.join(QStringLiteral("; ")),
-                        flips.size() > 4 ? QStringLiteral("; and %1 more in the table below")
-                                               .arg(flips.size() - 4)
-                                         : QString());
-    }
+                   .arg(span, inside.mid(0, 4).join(QStringLiteral("; ")),
+                        inside.size() > 4 ? QStringLiteral("; and %1 more in the table below")
+                                                .arg(inside.size() - 4)
+                                          : QString());
     return out;
 }
 
@@ -557,22 +605,23 @@ ReportDocument buildReportDocument(const ReportData &data) {
     for (const Variant &v : data.variants)
         names << v.name;
     doc.title = QStringLiteral("%1 — comparison report").arg(names.join(QStringLiteral(" vs ")));
-    doc.blocks.push_back(html(
-        QStringLiteral("<h1>%1</h1><p>%2, %3 · generated by ArchSim %4 on %5</p>")
-            .arg(esc(doc.title), esc(data.options.modelFile), rate(data.targetRate),
-                 esc(data.programVersion), data.created.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")))));
+    doc.blocks.push_back(
+        html(QStringLiteral("<h1>%1</h1><p>%2, %3 · generated by ArchSim %4 on %5</p>")
+                 .arg(esc(doc.title), esc(data.options.modelFile), rate(data.targetRate),
+                      esc(data.programVersion),
+                      data.created.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")))));
     verdictSection(data, doc.blocks);
     for (int i = 0; i < data.variants.size(); ++i) {
         const sim::VariantComparison &v = data.comparison.variants[std::size_t(i)];
-        doc.blocks.push_back(html(
-            QStringLiteral("%1<h3>%2 at %3</h3><p>%4 units, %5 replicas, %6 per month as "
-                           "configured; bottleneck %7.</p>")
-                .arg(i == 0 ? QStringLiteral("<h2>The designs</h2>") : QString(), esc(v.name),
-                     rate(v.ratePerSec))
-                .arg(v.figures.units)
-                .arg(v.figures.replicas)
-                .arg(money(v.figures.costPerMonth), esc(v.analytic.bottleneck)),
-            true));
+        doc.blocks.push_back(
+            html(QStringLiteral("%1<h3>%2 at %3</h3><p>%4 units, %5 replicas, %6 per month as "
+                                "configured; bottleneck %7.</p>")
+                     .arg(i == 0 ? QStringLiteral("<h2>The designs</h2>") : QString(), esc(v.name),
+                          rate(v.ratePerSec))
+                     .arg(v.figures.units)
+                     .arg(v.figures.replicas)
+                     .arg(money(v.figures.costPerMonth), esc(v.analytic.bottleneck)),
+                 true));
         doc.blocks.push_back(picture(variantDiagram(data, i), QSizeF(kContentWidth, 560),
                                      QStringLiteral("%1 diagram with utilisation").arg(v.name)));
     }

@@ -9,11 +9,11 @@
 namespace archsim::report {
 
 struct ReportBlock {
-    QString html;           // a piece of HTML; empty for a picture
-    Picture picture;        // drawn at `size` (device-independent pixels, 96 per inch)
+    QString html;    // a piece of HTML; empty for a picture
+    Picture picture; // drawn at `size` (device-independent pixels, 96 per inch)
     QSizeF size;
-    QString caption;        // the picture's alt text
-    bool newPage = false;   // start on a new page (PDF)
+    QString caption;      // the picture's alt text
+    bool newPage = false; // start on a new page (PDF)
 };
 
 struct ReportDocument {

@@ -18,7 +18,9 @@ QFont pixelFont(double px, bool bold = false) {
     return f;
 }
 
-QString money(double x) { return QStringLiteral("$%1").arg(x, 0, 'f', 0); }
+QString money(double x) {
+    return (x < -0.5 ? QStringLiteral("−$%1") : QStringLiteral("$%1")).arg(std::fabs(x), 0, 'f', 0);
+}
 
 } // namespace
 
@@ -39,9 +41,7 @@ Picture tornadoChart(const ReportData &data) {
         p.setPen(Qt::black);
         const QString rec = s.recommended >= 0 ? data.variants[s.recommended].name : QString();
         p.drawText(QRectF(0, 0, w, 20), Qt::AlignHCenter | Qt::AlignVCenter,
-                   QStringLiteral("What would flip the verdict: %1's monthly cost advantage, "
-                                  "each factor at ×%2 and ×%3")
-                       .arg(rec)
+                   QStringLiteral("What would flip the verdict: each factor at ×%1 and ×%2")
                        .arg(1 - data.options.sensitivityRange, 0, 'f', 1)
                        .arg(1 + data.options.sensitivityRange, 0, 'f', 1));
         const int rows = std::min<int>(10, int(s.factors.size()));
@@ -108,9 +108,16 @@ Picture tornadoChart(const ReportData &data) {
             if (f.flipAbove) flips << QStringLiteral("×%1").arg(*f.flipAbove, 0, 'f', 2);
             p.setFont(pixelFont(10, !flips.isEmpty()));
             p.drawText(QRectF(right + 6, y, w - right - 6, rowH), Qt::AlignLeft | Qt::AlignVCenter,
-                       flips.isEmpty() ? QStringLiteral("holds")
-                                       : QStringLiteral("flips at ") +
-                                             flips.join(QStringLiteral(", ")));
+                       flips.isEmpty()
+                           ? QStringLiteral("holds ×%1–×%2")
+                                 .arg(f.searchedBelow, 0, 'f', 1)
+                                 .arg(f.searchedAbove, 0, 'f', 1)
+                           : QStringLiteral("flips at ") + flips.join(QStringLiteral(", ")));
+            // A factor that changes nothing in the range still shows where it sits.
+            if (std::fabs(xl - base) < 1 && std::fabs(xh - base) < 1) {
+                p.setPen(QPen(QColor(0x70, 0x70, 0x70), 2));
+                p.drawLine(QPointF(base - 3, y + rowH / 2), QPointF(base + 3, y + rowH / 2));
+            }
         }
         // Axis, the base line and the flip line.
         p.setPen(QPen(Qt::black, 1));
@@ -122,9 +129,7 @@ Picture tornadoChart(const ReportData &data) {
             p.drawText(QRectF(xOf(v) - 50, bottom + 5, 100, 14), Qt::AlignCenter, money(v));
         }
         p.drawText(QRectF(left, bottom + 20, right - left, 16), Qt::AlignCenter,
-                   QStringLiteral("monthly cost advantage of %1 over the cheapest other variant "
-                                  "(analytic plans)")
-                       .arg(rec));
+                   QStringLiteral("%1's monthly cost advantage (analytic plans)").arg(rec));
         p.setPen(QPen(Qt::black, 1.2));
         p.drawLine(QPointF(xOf(*s.baseAdvantage), top - 4), QPointF(xOf(*s.baseAdvantage), bottom));
         p.setPen(QPen(Qt::red, 1.4, Qt::DashLine));
@@ -157,8 +162,8 @@ Picture variantDiagram(const ReportData &data, int index) {
         }
         bounds.adjust(-24, -34, 24, 24);
         const double legendH = 22;
-        const double scale = std::min(size.width() / bounds.width(),
-                                      (size.height() - legendH) / bounds.height());
+        const double scale =
+            std::min(size.width() / bounds.width(), (size.height() - legendH) / bounds.height());
         p.translate((size.width() - bounds.width() * scale) / 2, legendH);
         p.scale(scale, scale);
         p.translate(-bounds.topLeft());

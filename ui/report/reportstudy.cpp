@@ -57,7 +57,7 @@ ReportData runReportStudy(const Project &project, const ReportOptions &options,
         }
         data.variants << *v;
     }
-    Stages stage{progress};
+    Stages stage{progress, 0, 0, {}};
 
     // 1. The comparison, exactly as compare runs it.
     stage.enter(0, 0.3, QStringLiteral("comparing"));
@@ -111,7 +111,8 @@ ReportData runReportStudy(const Project &project, const ReportOptions &options,
     QJsonArray points;
     const int steps = std::max(2, options.steps);
     for (int i = 0; i < steps; ++i) {
-        points.append(sim::breakEvenPoint(data.variants, sim::stepRate(from, to, steps, i), bePlan));
+        points.append(
+            sim::breakEvenPoint(data.variants, sim::stepRate(from, to, steps, i), bePlan));
         stage.report(double(i + 1) / steps);
         if (stopped()) {
             data.cancelled = true;

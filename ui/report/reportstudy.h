@@ -20,16 +20,16 @@
 namespace archsim::report {
 
 struct ReportOptions {
-    QStringList variants;         // two or more, by name
-    sim::CompareOptions compare;  // rate, SLO, DES settings (same seed for every run)
-    std::optional<double> from;   // break-even range; default 0.4x and 8x the target load
+    QStringList variants;        // two or more, by name
+    sim::CompareOptions compare; // rate, SLO, DES settings (same seed for every run)
+    std::optional<double> from;  // break-even range; default 0.4x and 8x the target load
     std::optional<double> to;
-    int steps = 12;               // break-even steps
-    bool desPlans = false;        // confirm the break-even plans with the DES (slower)
+    int steps = 12;        // break-even steps
+    bool desPlans = false; // confirm the break-even plans with the DES (slower)
     double sensitivityRange = 0.5;
-    int sweepSteps = 10;          // DES sweep steps of the percentile chart
-    QString modelFile;            // the model file's name, for the provenance
-    QByteArray modelContent;      // its bytes, hashed (SHA-256) in the provenance
+    int sweepSteps = 10;     // DES sweep steps of the percentile chart
+    QString modelFile;       // the model file's name, for the provenance
+    QByteArray modelContent; // its bytes, hashed (SHA-256) in the provenance
 };
 
 struct ScenarioRun {
@@ -44,7 +44,7 @@ struct ReportData {
     QList<Variant> variants;
     sim::Comparison comparison;
     QJsonObject compareJson; // sim::toJson(comparison) with "breakEven", as compare --json
-    std::vector<sim::PlanResult> plans; // per variant, DES-confirmed, at the target load
+    std::vector<sim::PlanResult> plans;   // per variant, DES-confirmed, at the target load
     std::vector<sim::SweepResult> sweeps; // per variant, DES
     sim::Sensitivity sensitivity;
     std::vector<ScenarioRun> scenarios;
@@ -62,8 +62,7 @@ using Progress = std::function<void(double fraction, const QString &stage)>;
 // Runs every study of the report over the named variants of PROJECT. Progress 0..1; CANCEL
 // stops between and inside runs (the result then has cancelled set).
 ReportData runReportStudy(const Project &project, const ReportOptions &options,
-                          const Progress &progress = {},
-                          const std::atomic<bool> *cancel = nullptr);
+                          const Progress &progress = {}, const std::atomic<bool> *cancel = nullptr);
 
 // The engines' approximations for this model: every distinct note of the analytic and DES
 // results, the plans and the scenario runs, with the variants that gave it.

@@ -53,7 +53,9 @@ QString csvField(const QString &s) {
 }
 
 // Shortest text that reads back as the same double (what QJsonDocument writes too).
-QString number(double x) { return QString::number(x, 'g', QLocale::FloatingPointShortest); }
+QString number(double x) {
+    return QString::number(x, 'g', QLocale::FloatingPointShortest);
+}
 
 QString jsonCell(const QJsonValue &v) {
     if (v.isDouble()) return number(v.toDouble());
@@ -203,7 +205,8 @@ QString writeHtml(const ReportDocument &document, const QString &out) {
                        "</body></html>\n")
             .arg(document.title.toHtmlEscaped(), QString::fromLatin1(kStyle), body);
     QSaveFile file(out);
-    if (!file.open(QIODevice::WriteOnly)) return QStringLiteral("%1: cannot write the file").arg(out);
+    if (!file.open(QIODevice::WriteOnly))
+        return QStringLiteral("%1: cannot write the file").arg(out);
     file.write(html.toUtf8());
     if (!file.commit()) return QStringLiteral("%1: cannot write the file").arg(out);
     return QString();
@@ -227,9 +230,8 @@ QByteArray reportCsv(const ReportData &data) {
         const QJsonArray values = r.value(QStringLiteral("values")).toArray();
         const QJsonArray ci = r.value(QStringLiteral("ci95")).toArray();
         for (int v = 0; v < values.size(); ++v)
-            line({QStringLiteral("compare"), metric,
-                  r.value(QStringLiteral("workload")).toString(), names.value(v),
-                  jsonCell(values[v]), metricUnit(metric),
+            line({QStringLiteral("compare"), metric, r.value(QStringLiteral("workload")).toString(),
+                  names.value(v), jsonCell(values[v]), metricUnit(metric),
                   r.value(QStringLiteral("engine")).toString(),
                   ci.isEmpty() ? QString() : jsonCell(ci[v].toArray().at(0)),
                   ci.isEmpty() ? QString() : jsonCell(ci[v].toArray().at(1)),
@@ -238,43 +240,98 @@ QByteArray reportCsv(const ReportData &data) {
     }
     for (std::size_t i = 0; i < data.plans.size(); ++i) {
         const sim::PlanResult &p = data.plans[i];
-        line({QStringLiteral("verdict"), QStringLiteral("recommended"), QString(), p.variant,
+        line({QStringLiteral("verdict"),
+              QStringLiteral("recommended"),
+              QString(),
+              p.variant,
               int(i) == data.recommended ? QStringLiteral("1") : QStringLiteral("0"),
-              QStringLiteral("flag"), QStringLiteral("des"), {}, {}, {}, {}});
-        line({QStringLiteral("plan"), QStringLiteral("costPerMonth"), QString(), p.variant,
-              p.feasible ? number(p.costPerMonth) : QString(), QStringLiteral("USD/month"),
-              p.desChecked ? QStringLiteral("des") : QStringLiteral("analytic"), {}, {}, {}, {}});
+              QStringLiteral("flag"),
+              QStringLiteral("des"),
+              {},
+              {},
+              {},
+              {}});
+        line({QStringLiteral("plan"),
+              QStringLiteral("costPerMonth"),
+              QString(),
+              p.variant,
+              p.feasible ? number(p.costPerMonth) : QString(),
+              QStringLiteral("USD/month"),
+              p.desChecked ? QStringLiteral("des") : QStringLiteral("analytic"),
+              {},
+              {},
+              {},
+              {}});
         for (const sim::PlanUnit &u : p.units)
-            line({QStringLiteral("plan"), QStringLiteral("replicas"), u.id, p.variant,
-                  QString::number(u.replicas), QStringLiteral("count"),
-                  p.desChecked ? QStringLiteral("des") : QStringLiteral("analytic"), {}, {}, {},
+            line({QStringLiteral("plan"),
+                  QStringLiteral("replicas"),
+                  u.id,
+                  p.variant,
+                  QString::number(u.replicas),
+                  QStringLiteral("count"),
+                  p.desChecked ? QStringLiteral("des") : QStringLiteral("analytic"),
+                  {},
+                  {},
+                  {},
                   {}});
     }
-    const QString rec = data.sensitivity.recommended >= 0
-                            ? names.value(data.sensitivity.recommended)
-                            : QString();
+    const QString rec =
+        data.sensitivity.recommended >= 0 ? names.value(data.sensitivity.recommended) : QString();
     for (const sim::SensitivityFactor &f : data.sensitivity.factors) {
         auto opt = [](std::optional<double> x) { return x ? number(*x) : QString(); };
         const QString subject = f.label;
-        line({QStringLiteral("sensitivity"), QStringLiteral("advantageAtLow"), subject, rec,
-              opt(f.advantageLow), QStringLiteral("USD/month"), QStringLiteral("analytic"), {}, {},
-              {}, {}});
-        line({QStringLiteral("sensitivity"), QStringLiteral("advantageAtHigh"), subject, rec,
-              opt(f.advantageHigh), QStringLiteral("USD/month"), QStringLiteral("analytic"), {},
-              {}, {}, {}});
-        line({QStringLiteral("sensitivity"), QStringLiteral("flipsBelow"), subject,
-              f.flipToBelow, opt(f.flipBelow), QStringLiteral("factor"),
-              QStringLiteral("analytic"), {}, {}, {}, {}});
-        line({QStringLiteral("sensitivity"), QStringLiteral("flipsAbove"), subject,
-              f.flipToAbove, opt(f.flipAbove), QStringLiteral("factor"),
-              QStringLiteral("analytic"), {}, {}, {}, {}});
+        line({QStringLiteral("sensitivity"),
+              QStringLiteral("advantageAtLow"),
+              subject,
+              rec,
+              opt(f.advantageLow),
+              QStringLiteral("USD/month"),
+              QStringLiteral("analytic"),
+              {},
+              {},
+              {},
+              {}});
+        line({QStringLiteral("sensitivity"),
+              QStringLiteral("advantageAtHigh"),
+              subject,
+              rec,
+              opt(f.advantageHigh),
+              QStringLiteral("USD/month"),
+              QStringLiteral("analytic"),
+              {},
+              {},
+              {},
+              {}});
+        line({QStringLiteral("sensitivity"),
+              QStringLiteral("flipsBelow"),
+              subject,
+              f.flipToBelow,
+              opt(f.flipBelow),
+              QStringLiteral("factor"),
+              QStringLiteral("analytic"),
+              {},
+              {},
+              {},
+              {}});
+        line({QStringLiteral("sensitivity"),
+              QStringLiteral("flipsAbove"),
+              subject,
+              f.flipToAbove,
+              opt(f.flipAbove),
+              QStringLiteral("factor"),
+              QStringLiteral("analytic"),
+              {},
+              {},
+              {},
+              {}});
     }
     return (lines.join(QStringLiteral("\r\n")) + QStringLiteral("\r\n")).toUtf8();
 }
 
 QString writeCsv(const ReportData &data, const QString &out) {
     QSaveFile file(out);
-    if (!file.open(QIODevice::WriteOnly)) return QStringLiteral("%1: cannot write the file").arg(out);
+    if (!file.open(QIODevice::WriteOnly))
+        return QStringLiteral("%1: cannot write the file").arg(out);
     file.write(reportCsv(data));
     if (!file.commit()) return QStringLiteral("%1: cannot write the file").arg(out);
     return QString();
