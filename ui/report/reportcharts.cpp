@@ -96,7 +96,10 @@ Picture latencyChart(const ReportData &data) {
             Curve c{s.variant, {}, {}, {}, {}};
             for (std::size_t i = 0; i < s.points.size(); ++i) {
                 const sim::SweepPoint &p = s.points[i];
-                if (s.knee && int(i) == *s.knee) c.knee = QPointF(p.ratePerSec, 0);
+                if (s.knee && int(i) == *s.knee) {
+                    c.knee = QPointF(p.ratePerSec, 0);
+                    xMax = std::max(xMax, p.ratePerSec);
+                }
                 if (p.result.saturated) break; // the queue grows: no steady percentile
                 double p50 = 0, p95 = 0, p99 = 0;
                 for (const sim::WorkloadResult &w : p.result.workloads) {
@@ -217,6 +220,8 @@ Picture utilizationChart(const ReportData &data, int variant) {
         series->setLabelsVisible(true);
         series->setLabelsFormat(QStringLiteral("@value"));
         series->setLabelsPrecision(2);
+        series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+        set->setLabelColor(Qt::black);
         auto *y = new QBarCategoryAxis;
         y->append(categories);
         auto *x = valueAxis(QStringLiteral("utilisation per unit (DES)"), 0, 1);

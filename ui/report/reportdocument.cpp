@@ -252,6 +252,31 @@ void chartsSection(const ReportData &data, std::vector<ReportBlock> &blocks) {
                              QStringLiteral("Availability and blast radius")));
 }
 
+// "crash postgres ×1 at 60 s for 120 s": what a scenario does, for the table.
+QString describeEvents(const ReportData &data, const ScenarioRun &run) {
+    QStringList events;
+    for (const Variant &v : data.variants) {
+        if (v.name != run.variant) continue;
+        for (const Scenario &s : v.scenarios) {
+            if (s.name != run.scenario) continue;
+            for (const ScenarioEvent &e : s.events) {
+                QString target = !e.unit.isEmpty()         ? e.unit
+                                 : !e.zone.isEmpty()       ? QStringLiteral("zone ") + e.zone
+                                 : !e.connection.isEmpty() ? e.connection
+                                 : !e.workload.isEmpty()   ? e.workload
+                                                           : QString();
+                if (e.replicas) target += QStringLiteral(" ×%1").arg(*e.replicas);
+                events << QStringLiteral("%1 %2 at %3 s%4")
+                              .arg(enumName(e.action), target)
+                              .arg(e.atSec)
+                              .arg(e.forSec > 0 ? QStringLiteral(" for %1 s").arg(e.forSec)
+                                                : QString());
+            }
+        }
+    }
+    return events.join(QStringLiteral("; "));
+}
+
 void failureSection(const ReportData &data, std::vector<ReportBlock> &blocks) {
     QString text = QStringLiteral("<h2>Failures</h2><h3>Single points of failure</h3>");
     std::vector<QStringList> rows;
@@ -295,8 +320,11 @@ void failureSection(const ReportData &data, std::vector<ReportBlock> &blocks) {
         }
         for (const sim::WorkloadResult &w : s.result.workloads)
             rows.push_back(
-                {esc(s.variant), esc(s.scenario), esc(w.name),
-                 QStringLiteral("%1/s").arg(w.throughputPerSec, 0, 'f', 1),
+                {esc(s.variant),
+                 QStringLiteral("%1<br><small>%2; run %3 s</small>")
+                     .arg(esc(s.scenario), esc(describeEvents(data, s)))
+                     .arg(s.result.durationSec + s.result.warmupSec),
+                 esc(w.name), QStringLiteral("%1/s").arg(w.throughputPerSec, 0, 'f', 1),
                  w.p99Ms ? QStringLiteral("%1 ms").arg(*w.p99Ms, 0, 'f', 1) : QStringLiteral("–"),
                  w.errorRate ? QStringLiteral("%1%").arg(100 * *w.errorRate, 0, 'f', 2)
                              : QStringLiteral("–")});
@@ -304,7 +332,10 @@ void failureSection(const ReportData &data, std::vector<ReportBlock> &blocks) {
     text += rows.empty()
                 ? QStringLiteral("<p>The variants have no scenarios.</p>")
                 : QStringLiteral("<p>Each scenario's timed events in a DES run at the target "
-                                 "load with the comparison's settings.</p>") +
+                                 "load with the comparison's seed and replications, run long "
+                                 "enough to cover every event and 30 s after it; the figures "
+                                 "are over the whole run (length in brackets), faults "
+                                 "included.</p>") +
                       table({QStringLiteral("variant"), QStringLiteral("scenario"),
                              QStringLiteral("workload"), QStringLiteral("throughput"),
                              QStringLiteral("p99"), QStringLiteral("failed requests")},

@@ -167,6 +167,12 @@ ReportData runReportStudy(const Project &project, const ReportOptions &options,
             sim::DesOptions des = options.compare.des;
             des.scale = data.comparison.variants[std::size_t(i)].scale;
             des.cancel = cancel;
+            // Long enough to see every event and 30 s after the last one ends (a fault "until
+            // the end" gets 30 s too); times count from the start of the warm-up.
+            double last = 0;
+            for (const ScenarioEvent &e : s.events)
+                last = std::max(last, e.atSec + (e.forSec > 0 ? e.forSec : 0) + 30);
+            des.durationSec = std::max(des.durationSec, last - des.warmupSec);
             run.error = sim::applyScenario(v, *compiled.model, s.name, des);
             if (run.error.isEmpty()) run.result = sim::simulate(*compiled.model, des);
             data.scenarios.push_back(run);
