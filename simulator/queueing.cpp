@@ -38,22 +38,46 @@ MvaResult exactMva(const std::vector<MvaStation> &stations, int users, double th
     MvaResult r;
     r.residenceMs.assign(k, 0);
     r.queueLength.assign(k, 0);
-    std::vector<double> q(k, 0); // queueing part only (Seidmann's delay part never queues)
+    // Multi-server stations are load dependent; their marginal probabilities p(j | n) of j
+    // busy servers, j < c, are carried in the numerically stable form of Bruell, Balbo and
+    // Afshari (1984). A station with at least as many servers as users never queues.
+    std::vector<std::vector<double>> p(k);
+    for (std::size_t i = 0; i < k; ++i) {
+        const int c = std::max(1, stations[i].servers);
+        if (c > 1 && c < users) p[i].assign(std::size_t(c), 0), p[i][0] = 1;
+    }
+    std::vector<double> q(k, 0);
     for (int n = 1; n <= users; ++n) {
         double total = 0;
         for (std::size_t i = 0; i < k; ++i) {
-            const double c = std::max(1, stations[i].servers);
+            const int c = std::max(1, stations[i].servers);
             const double d = stations[i].demandMs;
-            r.residenceMs[i] = d / c * (1 + q[i]) + d * (c - 1) / c;
+            if (c == 1) {
+                r.residenceMs[i] = d * (1 + q[i]);
+            } else if (c >= users) {
+                r.residenceMs[i] = d;
+            } else {
+                double idle = 0;
+                for (int j = 0; j <= c - 2; ++j)
+                    idle += (c - 1 - j) * p[i][std::size_t(j)];
+                r.residenceMs[i] = d / c * (1 + q[i] + idle);
+            }
             total += r.residenceMs[i];
         }
         r.throughputPerMs = n / (thinkMs + total);
         r.responseMs = total;
         for (std::size_t i = 0; i < k; ++i) {
-            const double c = std::max(1, stations[i].servers);
+            q[i] = r.throughputPerMs * r.residenceMs[i];
+            r.queueLength[i] = q[i];
+            const int c = std::max(1, stations[i].servers);
+            if (p[i].empty()) continue;
             const double d = stations[i].demandMs;
-            q[i] = r.throughputPerMs * (r.residenceMs[i] - d * (c - 1) / c);
-            r.queueLength[i] = r.throughputPerMs * r.residenceMs[i];
+            double weighted = 0;
+            for (int j = c - 1; j >= 1; --j) {
+                p[i][std::size_t(j)] = d / j * r.throughputPerMs * p[i][std::size_t(j - 1)];
+                weighted += (c - j) * p[i][std::size_t(j)];
+            }
+            p[i][0] = std::max(0.0, 1 - (r.throughputPerMs * d + weighted) / c);
         }
     }
     return r;

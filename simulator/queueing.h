@@ -19,7 +19,7 @@ double waitAllenCunneen(int servers, double arrivalPerMs, double meanServiceMs, 
 // One station of a closed network for mean-value analysis.
 struct MvaStation {
     double demandMs = 0; // service demand per cycle
-    int servers = 1;     // > 1: Seidmann's approximation (queue D/c plus delay D(c-1)/c)
+    int servers = 1;     // > 1: a load-dependent multi-server station (exact in exactMva)
 };
 
 struct MvaResult {
@@ -30,9 +30,11 @@ struct MvaResult {
 };
 
 // Exact single-class MVA for `users` customers; thinkMs is the delay outside the stations.
+// Multi-server stations are solved exactly (load-dependent MVA).
 MvaResult exactMva(const std::vector<MvaStation> &stations, int users, double thinkMs);
 
-// Schweitzer's approximate MVA for several closed classes (or one large population).
+// Schweitzer's approximate MVA for several closed classes (or one large population);
+// multi-server stations by Seidmann's approximation (queue D/c plus delay D(c-1)/c).
 // demands[k][w]: demand of class w at station k.
 struct MultiClassMva {
     std::vector<double> throughputPerMs; // per class

@@ -1,5 +1,6 @@
-// The analytical engine: visit ratios, layered holding times, M/G/c queues and MVA, in
-// microseconds.
+// The analytical engine: visit ratios, layered holding times, M/G/c queues with finite caller
+// populations, MVA for closed workloads; times in milliseconds. docs/simulator.md lists every
+// approximation.
 #pragma once
 
 #include "simulator/compiledmodel.h"
@@ -13,7 +14,6 @@ struct AnalyticOptions {
 };
 
 // Solves the model's steady state at its open workloads' base rate (ratePerSec) times scale.
-// docs/simulator.md lists every approximation.
 LoadResult analyze(const CompiledModel &model, const AnalyticOptions &options = {});
 
 } // namespace archsim::sim
