@@ -1,7 +1,8 @@
 // archsim-fidelity: the analytical engine against the discrete-event engine on the layered
 // fidelity cases (tests/simulator/fidelitycases.h). Prints every compared figure, the error and
 // whether it is within 5% (2 points for utilisation) or flagged as approximate.
-// Run: build/bench/archsim-fidelity [DURATION_SEC [REPLICATIONS]]   (defaults 400 s, 8)
+// Run: build/bench/archsim-fidelity [DURATION_SEC [REPLICATIONS [CASE-FILTER]]]
+//      (defaults 400 s, 8 replications, every case)
 #include "fidelitycases.h"
 
 #include <QCoreApplication>
@@ -27,7 +28,9 @@ int main(int argc, char **argv) {
                 "+-ci95", "error", "verdict");
     int within = 0, flaggedOnly = 0, failed = 0;
     std::vector<FidelityRow> worst;
+    const QString filter = args.size() > 3 ? args[3] : QString();
     for (const FidelityCase &c : fidelityCases(QStringLiteral(ARCHSIM_EXAMPLES))) {
+        if (!c.name.contains(filter)) continue;
         for (const FidelityRow &r : compareEngines(c, o)) {
             const bool estimate = r.metric.contains(QStringLiteral("estimate"));
             const char *verdict = r.within() ? "ok" : r.flagged ? "FLAGGED" : "MISS";
@@ -40,10 +43,9 @@ int main(int argc, char **argv) {
                     ++failed;
                 worst.push_back(r);
             }
-            const QString err = r.utilisation
-                                    ? QStringLiteral("%1pt").arg(100 * (r.analytic - r.des), 0,
-                                                                 'f', 1)
-                                    : QStringLiteral("%1%").arg(r.errorPercent(), 0, 'f', 1);
+            const QString err =
+                r.utilisation ? QStringLiteral("%1pt").arg(100 * (r.analytic - r.des), 0, 'f', 1)
+                              : QStringLiteral("%1%").arg(r.errorPercent(), 0, 'f', 1);
             std::printf("%-20s %-34s %11.3f %11.3f %8.3f %8s  %s\n", qPrintable(r.caseName),
                         qPrintable(r.metric), r.analytic, r.des, r.desCi95, qPrintable(err),
                         estimate ? "(estimate)" : verdict);

@@ -17,10 +17,10 @@ double erlangC(int c, double a) {
     return b / (1 - rho * (1 - b));
 }
 
-double waitAllenCunneen(int c, double lambda, double s, double cs2, double ca2) {
-    if (lambda <= 0 || s <= 0) return 0;
+QueueWait allenCunneen(int c, double lambda, double s, double cs2, double ca2) {
+    if (lambda <= 0 || s <= 0) return {};
     const double a = lambda * s;
-    if (a >= c) return std::numeric_limits<double>::infinity();
+    if (a >= c) return {std::numeric_limits<double>::infinity(), 1};
     const double mu = 1 / s;
     // Krämer and Langenbach-Belz's correction of the heavy-traffic formula; 1 for Poisson
     // arrivals, so M/M/c and M/G/1 stay exact.
@@ -30,7 +30,12 @@ double waitAllenCunneen(int c, double lambda, double s, double cs2, double ca2) 
         g = std::exp(-2 * (1 - rho) * (1 - ca2) * (1 - ca2) / (3 * rho * (ca2 + cs2)));
     else if (ca2 > 1)
         g = std::exp(-(1 - rho) * (ca2 - 1) / (ca2 + 4 * cs2));
-    return erlangC(c, a) / (c * mu - lambda) * (ca2 + cs2) / 2 * g;
+    const double pc = erlangC(c, a);
+    return {pc / (c * mu - lambda) * (ca2 + cs2) / 2 * g, pc};
+}
+
+double waitAllenCunneen(int c, double lambda, double s, double cs2, double ca2) {
+    return allenCunneen(c, lambda, s, cs2, ca2).waitMs;
 }
 
 MvaResult exactMva(const std::vector<MvaStation> &stations, int users, double thinkMs) {
@@ -47,6 +52,7 @@ MvaResult exactMva(const std::vector<MvaStation> &stations, int users, double th
         if (c > 1 && c < users) p[i].assign(std::size_t(c), 0), p[i][0] = 1;
     }
     std::vector<double> q(k, 0);
+    r.throughputByUsers.assign(std::size_t(std::max(users, 0)) + 1, 0);
     for (int n = 1; n <= users; ++n) {
         double total = 0;
         for (std::size_t i = 0; i < k; ++i) {
@@ -65,6 +71,7 @@ MvaResult exactMva(const std::vector<MvaStation> &stations, int users, double th
             total += r.residenceMs[i];
         }
         r.throughputPerMs = n / (thinkMs + total);
+        r.throughputByUsers[std::size_t(n)] = r.throughputPerMs;
         r.responseMs = total;
         for (std::size_t i = 0; i < k; ++i) {
             q[i] = r.throughputPerMs * r.residenceMs[i];
@@ -78,6 +85,50 @@ MvaResult exactMva(const std::vector<MvaStation> &stations, int users, double th
                 weighted += (c - j) * p[i][std::size_t(j)];
             }
             p[i][0] = std::max(0.0, 1 - (r.throughputPerMs * d + weighted) / c);
+        }
+    }
+    return r;
+}
+
+LoadDependentMva loadDependentMva(const std::vector<LoadDependentStation> &stations, int users,
+                                  double thinkMs) {
+    const std::size_t k = stations.size();
+    const std::size_t n1 = std::size_t(std::max(users, 0)) + 1;
+    LoadDependentMva r;
+    r.residenceMs.assign(k, 0);
+    r.marginal.assign(k, std::vector<double>(n1, 0));
+    for (auto &p : r.marginal)
+        p[0] = 1;
+    std::vector<double> previous(n1, 0);
+    for (int n = 1; n <= users; ++n) {
+        double total = 0;
+        for (std::size_t i = 0; i < k; ++i) {
+            const LoadDependentStation &st = stations[i];
+            double residence = 0;
+            for (int j = 1; j <= n; ++j)
+                residence += j / st.rate[std::size_t(j)] * r.marginal[i][std::size_t(j - 1)];
+            const double alone = st.visits / st.rate[1];
+            r.residenceMs[i] = alone + (st.visits * residence - alone) * st.waitScale;
+            total += r.residenceMs[i];
+        }
+        const double x = n / (thinkMs + total);
+        r.throughputPerMs = x;
+        for (std::size_t i = 0; i < k; ++i) {
+            const LoadDependentStation &st = stations[i];
+            std::vector<double> &p = r.marginal[i];
+            previous = p;
+            double busy = 0;
+            for (int j = 1; j <= n; ++j) {
+                p[std::size_t(j)] =
+                    st.visits * x / st.rate[std::size_t(j)] * previous[std::size_t(j - 1)];
+                busy += p[std::size_t(j)];
+            }
+            // The empty-station probability by difference can go slightly negative near
+            // saturation; renormalise instead.
+            p[0] = std::max(0.0, 1 - busy);
+            if (busy > 1)
+                for (int j = 1; j <= n; ++j)
+                    p[std::size_t(j)] /= busy;
         }
     }
     return r;

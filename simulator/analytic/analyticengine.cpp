@@ -16,7 +16,8 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 // The saturation rate is searched to this relative precision.
-constexpr double kSaturationPrecision = 1e-4;
+constexpr double kSaturationPrecision = 1e-3;
+constexpr double kProbeTolerance = 1e-6;
 
 double threadUtilization(const CompiledUnit &unit, const analytic::UnitFlow &f) {
     const double u = f.busyThreads / (double(unit.replicas) * unit.threads);
@@ -55,42 +56,85 @@ struct Saturation {
     int bottleneck = -1;
 };
 
+// The largest open load / capacity over the units: 1 saturates (LayeredSolver::UnitFlow).
+double openLoad(const CompiledModel &m, const LayeredSolver &solver) {
+    double top = 0;
+    for (std::size_t i = 0; i < m.units.size(); ++i)
+        if (m.units[i].hasResources) top = std::max(top, solver.unit(int(i)).openLoad);
+    return top;
+}
+
 // The open load, scaled together, at which the layered solution stops being stable: some
-// unit's threads or cores reach utilisation 1 with every wait included (callers' holding times
-// grow with their callees' waits, so this comes before the no-queueing estimate). Bracketed by
-// doubling or halving, then bisected; the bottleneck is the most utilised unit just below it.
+// unit's threads or cores can no longer serve it, every wait included (callers' holding times
+// grow with their callees' waits, so this comes before a no-queueing estimate). A stable solve
+// at scale s bounds it from above by s / openLoad; the search probes just under that bound and
+// bisects when the probe is not stable. The bottleneck is the unit closest to its limit just
+// below it.
 Saturation findSaturation(const CompiledModel &m, const AnalyticOptions &options,
-                          bool stableNow) {
+                          const LayeredSolver &now, bool stableNow) {
     Saturation out;
-    double openBase = 0;
+    bool open = false;
     for (const CompiledWorkload &w : m.workloads)
-        if (!w.closed) openBase += w.ratePerSec;
-    if (openBase <= 0) return out;
-    LayeredSolver solver(m, {options.exactMvaMaxUsers});
-    double low = 0, high = kInf;
+        open = open || (!w.closed && w.ratePerSec > 0);
+    if (!open) return out;
+    // Probes only need to tell stable from unstable: a looser tolerance, and warm starts from
+    // the solve at the current load.
+    LayeredSolver solver = now;
+    solver.setTolerance(kProbeTolerance);
+    double low = 0, high = kInf, load = 0;
     double probe = options.scale > 0 ? options.scale : 1;
-    bool probeStable = stableNow;
-    for (int i = 0; i < 80; ++i) {
-        if (probeStable) {
-            low = probe;
-            if (std::isfinite(high)) break;
-            probe *= 2;
-        } else {
-            high = probe;
-            if (low > 0) break;
+    if (stableNow) {
+        low = probe;
+        load = openLoad(m, now);
+    } else {
+        high = probe;
+        for (int i = 0; i < 60 && low == 0; ++i) {
             probe /= 2;
-            if (probe < 1e-12) break;
+            if (solver.solve(scaledRates(m, probe))) {
+                low = probe;
+                load = openLoad(m, solver);
+            } else {
+                high = probe;
+            }
         }
-        probeStable = solver.solve(scaledRates(m, probe));
+        if (low == 0) return out;
     }
-    if (!std::isfinite(high)) return out; // nothing saturates (e.g. only closed-bound units)
-    while (high - low > kSaturationPrecision * high) {
-        const double mid = (low + high) / 2;
-        (solver.solve(scaledRates(m, mid)) ? low : high) = mid;
+    if (load > 0) high = std::min(high, low / load);
+    if (!std::isfinite(high)) return out;
+    // Probes: where the open load, extrapolated through the last two stable solves, reaches 1
+    // (it grows faster than linearly, so this lands just past the limit at worst), kept inside
+    // the bracket; bisection when that does not shrink it.
+    double previousLow = 0, previousLoad = 0;
+    for (int i = 0; i < 60 && high - low > kSaturationPrecision * high; ++i) {
+        double next = (low + high) / 2;
+        if (previousLow > 0 && load > previousLoad) {
+            const double guess = low + (1 - load) * (low - previousLow) / (load - previousLoad);
+            if (guess > low && guess < high) next = std::max(low + 0.05 * (high - low), guess);
+        } else if (i == 0) {
+            next = high * (1 - kSaturationPrecision / 2);
+        }
+        if (solver.solve(scaledRates(m, next), true)) {
+            previousLow = low;
+            previousLoad = load;
+            low = next;
+            load = openLoad(m, solver);
+            if (load > 0) high = std::min(high, low / load);
+        } else {
+            high = next;
+        }
     }
-    solver.solve(scaledRates(m, low));
     out.scale = low;
-    out.bottleneck = mostUtilised(m, solver);
+    const LayeredSolver *at = &now;
+    if (low != (options.scale > 0 ? options.scale : 1) || !stableNow) {
+        solver.solve(scaledRates(m, low), true);
+        at = &solver;
+    }
+    double top = -1;
+    for (std::size_t i = 0; i < m.units.size(); ++i)
+        if (m.units[i].hasResources && at->unit(int(i)).openLoad > top + 1e-12) {
+            top = at->unit(int(i)).openLoad;
+            out.bottleneck = int(i);
+        }
     return out;
 }
 
@@ -115,8 +159,8 @@ LoadResult analyze(const CompiledModel &m, const AnalyticOptions &options) {
         wr.throughputPerSec = solver.throughputPerMs(int(w)) * 1000.0;
         wr.meanResponseMs = stable ? solver.responseMs(int(w)) : kInf;
         if (stable) {
-            const auto p = analytic::estimatePercentiles(wr.meanResponseMs,
-                                                         solver.responseVariance(int(w)));
+            const auto p =
+                analytic::estimatePercentiles(wr.meanResponseMs, solver.responseVariance(int(w)));
             wr.p50Ms = p.p50;
             wr.p95Ms = p.p95;
             wr.p99Ms = p.p99;
@@ -147,7 +191,7 @@ LoadResult analyze(const CompiledModel &m, const AnalyticOptions &options) {
         result.units.push_back(ur);
     }
 
-    const Saturation sat = findSaturation(m, options, stable);
+    const Saturation sat = findSaturation(m, options, solver, stable);
     double openTotal = 0;
     for (const CompiledWorkload &w : m.workloads)
         if (!w.closed) openTotal += w.ratePerSec;

@@ -12,8 +12,7 @@ std::vector<int> unitsOnPath(const CompiledModel &m, std::size_t w) {
     for (std::size_t c = 0; c < m.components.size(); ++c) {
         const CompiledComponent &cc = m.components[c];
         if (!cc.holdsThread || m.visits[w][c] <= 0) continue;
-        if (std::find(units.begin(), units.end(), cc.unit) == units.end())
-            units.push_back(cc.unit);
+        if (std::find(units.begin(), units.end(), cc.unit) == units.end()) units.push_back(cc.unit);
     }
     return units;
 }
@@ -35,7 +34,7 @@ void addApproximationNotes(const CompiledModel &m, const LayeredSolver &solver, 
                                               "the top layer")
                              : QStringLiteral("closed workload \"%1\": exact MVA at the top layer")
                                    .arg(closedName));
-    if (!solver.closedConverged())
+    if (!solver.converged())
         result.notes << QStringLiteral("the layered iteration did not settle: figures approximate");
 
     for (std::size_t w = 0; w < m.workloads.size(); ++w) {
@@ -58,10 +57,9 @@ void addApproximationNotes(const CompiledModel &m, const LayeredSolver &solver, 
             const double threads = double(unit.replicas) * unit.threads;
             const double threadUtil = f.busyThreads / threads;
             const double coreUtil = f.busyCores / (double(unit.replicas) * unit.cores);
-            if (f.callerLimited ||
-                (f.populationFactor < kPopulationEffect && threadUtil > kNearLimitUtilization))
-                flags << QStringLiteral("%1: its queue is bounded by callers' threads near their "
-                                        "limit (finite-source estimate)")
+            if (f.flowEquivalent && threadUtil > kNearLimitUtilization)
+                flags << QStringLiteral("%1: its threads wait for other units near their limit "
+                                        "(flow-equivalent estimate)")
                              .arg(unit.id);
             if (unit.cores < unit.threads && coreUtil > 0.5)
                 flags << QStringLiteral("%1: fewer cores than threads, core and thread waits "

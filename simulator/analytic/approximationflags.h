@@ -9,7 +9,6 @@ namespace archsim::sim::analytic {
 
 // Thresholds, checked by the fidelity suite (bench/fidelity.cpp, tests/simulator).
 constexpr double kNearLimitUtilization = 0.85; // a caller pool this busy bounds its callee
-constexpr double kPopulationEffect = 0.9;      // finite callers cut the Poisson wait this much
 constexpr double kBusyMultiServer = 0.8;       // G/G/c approximation matters above this
 
 void addApproximationNotes(const CompiledModel &model, const LayeredSolver &solver, bool stable,

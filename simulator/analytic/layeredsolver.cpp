@@ -1,8 +1,10 @@
 #include "simulator/analytic/layeredsolver.h"
 
-#include "simulator/analytic/finitesource.h"
 #include "simulator/analytic/servicemoments.h"
 #include "simulator/queueing.h"
+
+#include <boost/math/distributions/gamma.hpp>
+#include <boost/math/special_functions/gamma.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -16,60 +18,101 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr int kMaxIterations = 2000;
 constexpr double kClosedDamping = 0.5;
+// Pools with more threads than this are never the limit in practice; they keep the plain
+// M/G/c formula (and the flow-equivalent MVA would cost tokens x callees' threads).
+constexpr int kMaxFlowEquivalentTokens = 512;
+// A callee with more replicas than this is one pooled station in the flow-equivalent MVA.
+constexpr int kMaxSeparatePools = 8;
+// Probability that an unlimited pool would need all its threads, above which the limit counts.
+constexpr double kPoolCanFill = 1e-3;
+// Boost.Math in double precision (its default promotes to long double, several times slower).
+const auto kDoublePolicy =
+    boost::math::policies::make_policy(boost::math::policies::promote_double<false>());
 
-// How a unit's replicas queue: random balancing splits Poisson arrivals into r independent
-// Poisson streams; round-robin hands each replica every r-th arrival (Erlang-r gaps, squared
-// coefficient of variation 1/r); least-outstanding (join the shortest queue) behaves close to
-// one pooled queue in front of all r x c servers.
-struct Pool {
-    int servers;
-    double share; // of the unit's arrivals that reach one pool
-    double ca2;
-};
-
-Pool poolOf(const CompiledUnit &unit, int perReplica) {
-    const int r = unit.replicas;
-    switch (unit.policy) {
-    case BalancingPolicy::LeastOutstanding:
-        return {perReplica * r, 1.0, 1.0};
-    case BalancingPolicy::RoundRobin:
-        return {perReplica, 1.0 / r, 1.0 / r};
-    case BalancingPolicy::Random:
-        break;
-    }
-    return {perReplica, 1.0 / r, 1.0};
-}
-
-// Wait variance as for M/M/c: zero with probability C, else exponential.
-double waitVariance(int c, double lambda, double s, double wait) {
+// Wait variance as for M/M/c: zero with probability 1 - C, else exponential.
+double waitVariance(double wait, double probabilityOfWaiting) {
     if (!std::isfinite(wait)) return kInf;
-    if (wait <= 0) return 0;
-    const double pc = lambda * s < c ? queueing::erlangC(c, lambda * s) : 1;
-    return pc > 0 ? wait * wait * (2 / pc - 1) : 0;
+    if (wait <= 0 || probabilityOfWaiting <= 0) return 0;
+    return wait * wait * (2 / probabilityOfWaiting - 1);
 }
 
-// E[max] of a parallel group's calls: between the largest mean (no variability) and the exact
-// E[max] of independent exponentials (inclusion–exclusion), weighted by the calls' mean squared
-// coefficient of variation (capped at 1).
-double expectedMaximum(const std::vector<double> &means, const std::vector<double> &scvs) {
-    const double largest = *std::max_element(means.begin(), means.end());
+// E[max] of a parallel group's calls, each a constant part (its latencies) plus a gamma
+// distribution fitted to the rest's mean and variance (exact for an exponential response),
+// taken as independent: the integral of 1 - prod F_i(t).
+double expectedMaximum(const std::vector<double> &means, const std::vector<double> &variances,
+                       const std::vector<double> &shifts) {
     const std::size_t n = means.size();
-    if (n > 12) return largest;
-    double exponential = 0;
-    for (std::uint32_t subset = 1; subset < (1u << n); ++subset) {
-        double rate = 0;
-        int size = 0;
-        for (std::size_t i = 0; i < n; ++i)
-            if (subset & (1u << i)) {
-                rate += 1 / means[i];
-                ++size;
-            }
-        exponential += (size % 2 ? 1.0 : -1.0) / rate;
+    double top = 0, largest = 0;
+    std::vector<boost::math::gamma_distribution<double>> fitted;
+    std::vector<bool> constant(n, false);
+    for (std::size_t i = 0; i < n; ++i) {
+        const double m = std::max(0.0, means[i] - shifts[i]);
+        largest = std::max(largest, means[i]);
+        const double scv = m > 0 ? variances[i] / (m * m) : 0;
+        constant[i] = m <= 0 || scv < 1e-6;
+        fitted.emplace_back(constant[i] ? 1.0 : 1 / scv, constant[i] ? 1.0 : m * scv);
+        top = std::max(top, shifts[i] + (constant[i] ? m : m + 12 * std::sqrt(variances[i])));
     }
-    double scv = 0;
-    for (double v : scvs)
-        scv += v / double(n);
-    return largest + scv * (exponential - largest);
+    if (top <= 0) return 0;
+    auto cdf = [&](double t) {
+        double all = 1;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double x = t - shifts[i];
+            const double m = means[i] - shifts[i];
+            if (x <= 0) return 0.0;
+            all *= constant[i] ? (x >= m ? 1.0 : 0.0) : boost::math::cdf(fitted[i], x);
+        }
+        return all;
+    };
+    constexpr int kSteps = 400; // Simpson's rule on [0, top]
+    const double h = top / kSteps;
+    double integral = 0;
+    for (int k = 0; k <= kSteps; ++k) {
+        const double weight = k == 0 || k == kSteps ? 1 : (k % 2 ? 4 : 2);
+        integral += weight * (1 - cdf(k * h));
+    }
+    return std::max(largest, integral * h / 3);
+}
+
+void addCallee(std::vector<CalleeDemand> &to, int unit, double visits, double holdMs) {
+    for (CalleeDemand &d : to)
+        if (d.unit == unit) {
+            d.visits += visits;
+            d.holdMs += holdMs;
+            return;
+        }
+    to.push_back({unit, visits, holdMs});
+}
+
+void addScaled(ComponentDemand &to, const ComponentDemand &from, double weight) {
+    to.ownMs += weight * from.ownMs;
+    to.ownVisits += weight * from.ownVisits;
+    to.delayMs += weight * from.delayMs;
+    for (const CalleeDemand &d : from.callees)
+        addCallee(to.callees, d.unit, weight * d.visits, weight * d.holdMs);
+}
+
+// Birth–death chain of a pool fed by Poisson arrivals, completing rates[min(n, tokens)] per ms
+// with n requests present (the flow-equivalent server).
+struct PoolChain {
+    double busyTokens = 0; // mean threads held
+    double queueLength = 0;
+};
+PoolChain solvePoolChain(const std::vector<double> &rates, double lambda) {
+    const std::size_t tokens = rates.size() - 1;
+    double p = 1, sum = 1, busy = 0;
+    for (std::size_t n = 1; n <= tokens; ++n) {
+        p *= lambda / rates[n];
+        sum += p;
+        busy += double(n) * p;
+    }
+    // n > tokens: the geometric tail with ratio r = lambda / rates[tokens] < 1.
+    const double r = lambda / rates[tokens];
+    const double tail = p * r / (1 - r);
+    sum += tail;
+    busy += double(tokens) * tail;
+    const double queue = p * r / ((1 - r) * (1 - r));
+    return {busy / sum, queue / sum};
 }
 
 } // namespace
@@ -89,6 +132,7 @@ LayeredSolver::LayeredSolver(const CompiledModel &model, LayeredOptions options)
         Acquisition a;
         a.component = entry;
         a.workload = int(w);
+        a.poisson = !model.workloads[w].closed;
         m_acquisitions.push_back(a);
     }
     for (std::size_t k = 0; k < model.calls.size(); ++k) {
@@ -105,355 +149,458 @@ LayeredSolver::LayeredSolver(const CompiledModel &model, LayeredOptions options)
             .push_back(int(i));
     for (std::size_t w = 0; w < m_w; ++w)
         if (model.workloads[w].closed && model.workloads[w].users > 0) m_closed.push_back(int(w));
-    computePopulations();
-    computeTopLayer();
-    m_flow.assign(m_u, {});
-    m_T.assign(m_n, 0);
-    m_varT.assign(m_n, 0);
-    m_rate.assign(m_w, 0);
+    m_unitComponents.assign(m_u, {});
+    for (std::size_t c = 0; c < m_n; ++c)
+        if (comps[c].holdsThread) m_unitComponents[std::size_t(comps[c].unit)].push_back(int(c));
 }
 
-// How many requests can be at each component and hold each unit's threads at once: a unit's
-// threads x replicas, fewer when what feeds it is fewer (a closed workload's users, a small
-// caller pool). Poisson sources (open workloads, async messages) are unbounded.
-void LayeredSolver::computePopulations() {
-    const auto &comps = m_model.components;
-    const auto &units = m_model.units;
-    m_popOut.assign(m_u, kInf);
-    for (std::size_t i = 0; i < m_u; ++i)
-        if (units[i].hasResources) m_popOut[i] = double(units[i].replicas) * units[i].threads;
-    m_popCtx.assign(m_n, kInf);
-    std::vector<int> callerFirst(m_model.syncReverseTopo.rbegin(), m_model.syncReverseTopo.rend());
-    auto workloadPopulation = [&](int w) {
-        const CompiledWorkload &cw = m_model.workloads[std::size_t(w)];
-        return cw.closed ? double(cw.users) : kInf;
-    };
-    // A few passes: the bounds only fall, and unit-level cycles (a.x -> b.y -> a.z) settle.
-    for (int pass = 0; pass < 4; ++pass) {
-        std::vector<double> incoming(m_n, 0);
-        for (std::size_t w = 0; w < m_w; ++w)
-            incoming[std::size_t(m_model.workloads[w].entry)] += workloadPopulation(int(w));
-        for (int c : callerFirst) {
-            const CompiledComponent &cc = comps[std::size_t(c)];
-            m_popCtx[std::size_t(c)] =
-                cc.holdsThread ? m_popOut[std::size_t(cc.unit)] : incoming[std::size_t(c)];
-            for (int k = cc.callBegin; k < cc.callEnd; ++k) {
-                const CompiledCall &call = m_model.calls[std::size_t(k)];
-                incoming[std::size_t(call.to)] += call.sync ? m_popCtx[std::size_t(c)] : kInf;
-            }
-        }
-        // Per unit: the sum over distinct sources (one caller unit counts once).
-        for (std::size_t i = 0; i < m_u; ++i) {
-            if (!units[i].hasResources) continue;
-            std::vector<std::pair<int, double>> sources;
-            bool poisson = false;
-            for (int ai : m_unitAcquisitions[i]) {
-                Acquisition &a = m_acquisitions[std::size_t(ai)];
-                if (a.call < 0) {
-                    a.population = workloadPopulation(a.workload);
-                    a.source = std::isfinite(a.population) ? int(m_u + m_n) + a.workload : -1;
-                } else {
-                    const CompiledCall &call = m_model.calls[std::size_t(a.call)];
-                    const CompiledComponent &from = comps[std::size_t(call.from)];
-                    a.population = call.sync ? m_popCtx[std::size_t(call.from)] : kInf;
-                    a.source = !std::isfinite(a.population) ? -1
-                               : from.holdsThread           ? from.unit
-                                                            : int(m_u) + call.from;
-                }
-                if (a.source < 0) {
-                    poisson = true;
-                } else if (std::none_of(sources.begin(), sources.end(),
-                                        [&](const auto &s) { return s.first == a.source; })) {
-                    sources.emplace_back(a.source, a.population);
-                }
-            }
-            double in = poisson ? kInf : 0;
-            for (const auto &s : sources)
-                in += s.second;
-            m_popOut[i] = std::min(double(units[i].replicas) * units[i].threads, in);
-        }
+// How a unit's replicas queue: random balancing splits Poisson arrivals into r independent
+// Poisson streams; round-robin hands each replica every r-th arrival (Erlang-r gaps, squared
+// coefficient of variation 1/r); least-outstanding (join the shortest queue) behaves close to
+// one pooled queue in front of all r x c servers.
+LayeredSolver::Pool LayeredSolver::poolOf(const CompiledUnit &unit) const {
+    const int r = unit.replicas;
+    switch (unit.policy) {
+    case BalancingPolicy::LeastOutstanding:
+        return {unit.threads * r, unit.cores * r, 1.0, 1.0, 1};
+    case BalancingPolicy::RoundRobin:
+        return {unit.threads, unit.cores, 1.0 / r, 1.0 / r, r};
+    case BalancingPolicy::Random:
+        break;
     }
-}
-
-// The components that act for a closed workload's users (the entry when it holds no thread,
-// and what it calls through other such components): their calls into threads form the top
-// layer, which MVA solves with the users as customers.
-void LayeredSolver::computeTopLayer() {
-    const auto &comps = m_model.components;
-    m_userSide.assign(m_closed.size(), std::vector<char>(m_n, 0));
-    m_top.assign(m_closed.size(), {});
-    std::vector<int> callerFirst(m_model.syncReverseTopo.rbegin(), m_model.syncReverseTopo.rend());
-    for (std::size_t j = 0; j < m_closed.size(); ++j) {
-        const int w = m_closed[j];
-        const int entry = m_model.workloads[std::size_t(w)].entry;
-        std::vector<char> &side = m_userSide[j];
-        if (comps[std::size_t(entry)].holdsThread) {
-            m_top[j].emplace_back(entry, 1.0);
-            continue;
-        }
-        side[std::size_t(entry)] = 1;
-        for (int c : callerFirst) {
-            if (!side[std::size_t(c)]) continue;
-            const CompiledComponent &cc = comps[std::size_t(c)];
-            for (int k = cc.callBegin; k < cc.callEnd; ++k) {
-                const CompiledCall &call = m_model.calls[std::size_t(k)];
-                if (!call.sync) continue;
-                const double perRequest =
-                    m_model.syncVisits[std::size_t(w)][std::size_t(c)] * call.multiplier;
-                if (comps[std::size_t(call.to)].holdsThread) {
-                    if (!call.inProcess && perRequest > 0)
-                        m_top[j].emplace_back(call.to, perRequest);
-                } else {
-                    side[std::size_t(call.to)] = 1;
-                }
-            }
-        }
-    }
+    return {unit.threads, unit.cores, 1.0 / r, 1.0, r};
 }
 
 void LayeredSolver::updateRates() {
-    const auto &comps = m_model.components;
     m_visitRate.assign(m_n, 0);
-    m_openVisitRate.assign(m_n, 0);
+    std::vector<double> openVisitRate(m_n, 0);
     for (std::size_t w = 0; w < m_w; ++w) {
         const double r = m_rate[w];
         if (r <= 0) continue;
+        const bool open = !m_model.workloads[w].closed;
         for (std::size_t c = 0; c < m_n; ++c) {
             m_visitRate[c] += r * m_model.visits[w][c];
-            if (!m_model.workloads[w].closed) m_openVisitRate[c] += r * m_model.visits[w][c];
+            if (open) openVisitRate[c] += r * m_model.visits[w][c];
         }
     }
-    for (Acquisition &a : m_acquisitions)
-        a.ratePerMs =
-            a.call < 0 ? m_rate[std::size_t(a.workload)]
-                       : m_visitRate[std::size_t(m_model.calls[std::size_t(a.call)].from)] *
-                             m_model.calls[std::size_t(a.call)].multiplier;
+    for (Acquisition &a : m_acquisitions) {
+        if (a.call < 0) {
+            a.ratePerMs = m_rate[std::size_t(a.workload)];
+            continue;
+        }
+        const CompiledCall &call = m_model.calls[std::size_t(a.call)];
+        a.ratePerMs = m_visitRate[std::size_t(call.from)] * call.multiplier;
+    }
     for (std::size_t i = 0; i < m_u; ++i) {
         UnitFlow &f = m_flow[i];
-        f.acquisitionsPerMs = f.openPerMs = f.finitePerMs = f.finitePopulation = 0;
-        f.busyCores = 0;
-        std::vector<int> counted;
+        f.acquisitionsPerMs = f.openPerMs = f.busyCores = f.coreBusyOpen = 0;
         for (int ai : m_unitAcquisitions[i]) {
             const Acquisition &a = m_acquisitions[std::size_t(ai)];
-            if (a.ratePerMs <= 0) continue;
             f.acquisitionsPerMs += a.ratePerMs;
-            if (a.source < 0) {
-                f.openPerMs += a.ratePerMs;
-                continue;
-            }
-            f.finitePerMs += a.ratePerMs;
-            if (std::find(counted.begin(), counted.end(), a.source) == counted.end()) {
-                counted.push_back(a.source);
-                f.finitePopulation += a.population;
-            }
+            if (a.call < 0 ? a.poisson : true) f.openPerMs += a.ratePerMs;
         }
     }
-    for (std::size_t c = 0; c < m_n; ++c)
-        if (comps[c].holdsThread)
-            m_flow[std::size_t(comps[c].unit)].busyCores += m_visitRate[c] * comps[c].serviceMs;
+    // A closed workload's calls are not Poisson: take them out of the open part.
+    for (std::size_t w = 0; w < m_w; ++w) {
+        if (!m_model.workloads[w].closed || m_rate[w] <= 0) continue;
+        for (const Acquisition &a : m_acquisitions) {
+            if (a.call < 0) continue;
+            const CompiledCall &call = m_model.calls[std::size_t(a.call)];
+            const double closedPart =
+                m_rate[w] * m_model.visits[w][std::size_t(call.from)] * call.multiplier;
+            m_flow[std::size_t(m_model.components[std::size_t(a.component)].unit)].openPerMs -=
+                closedPart;
+        }
+    }
+    for (std::size_t c = 0; c < m_n; ++c) {
+        const CompiledComponent &cc = m_model.components[c];
+        if (!cc.holdsThread) continue;
+        m_flow[std::size_t(cc.unit)].busyCores += m_visitRate[c] * cc.serviceMs;
+        m_flow[std::size_t(cc.unit)].coreBusyOpen += openVisitRate[c] * cc.serviceMs;
+    }
+    for (UnitFlow &f : m_flow)
+        f.openPerMs = std::max(0.0, f.openPerMs);
 }
 
-// Holding times, callees first: own work + core wait + for each sync call its latency, the
-// callee's thread wait and holding time. zeroWaitFrom: components whose calls wait for no
-// thread (the top layer, whose waits MVA gives).
-void LayeredSolver::holdingTimes(std::vector<double> &T, std::vector<double> &varT,
-                                 const std::vector<char> *zeroWaitFrom) const {
-    std::vector<double> groupMeans, groupScvs;
+double LayeredSolver::heldAt(int component) const {
+    const CompiledComponent &c = m_model.components[std::size_t(component)];
+    return m_T[std::size_t(component)] * m_scale[std::size_t(c.unit)];
+}
+
+double LayeredSolver::seenResponse(int callee) const {
+    const CompiledComponent &c = m_model.components[std::size_t(callee)];
+    if (!c.holdsThread) return m_T[std::size_t(callee)];
+    return m_flow[std::size_t(c.unit)].threadWaitMs + heldAt(callee);
+}
+
+// Per component, callees first: what one visit asks below its thread, its unthrottled holding
+// time (callees' waits and throttled holding times of the last round) and its variance.
+void LayeredSolver::componentDemands() {
+    std::vector<double> means, variances, shifts;
     for (int c : m_model.syncReverseTopo) {
         const CompiledComponent &cc = m_model.components[std::size_t(c)];
-        const bool zeroWait = zeroWaitFrom && (*zeroWaitFrom)[std::size_t(c)];
-        double mean = cc.serviceMs, var = std::pow(cc.serviceMs, 2) * serviceScv(cc);
+        ComponentDemand &d = m_demand[std::size_t(c)]; // reused: no allocation per round
+        d.ownMs = d.ownVisits = d.delayMs = 0;
+        d.callees.clear();
+        double var = cc.serviceMs * cc.serviceMs * serviceScv(cc);
         if (cc.holdsThread) {
-            const UnitFlow &f = m_flow[std::size_t(cc.unit)];
-            mean += f.coreWaitMs;
-            var += f.coreWaitVar;
+            d.ownMs = cc.serviceMs;
+            d.ownVisits = 1;
+        } else {
+            d.delayMs = cc.serviceMs;
         }
         for (int st = cc.stepBegin; st < cc.stepEnd; ++st) {
-            double stepMean = 0, stepVar = 0;
-            groupMeans.clear();
-            groupScvs.clear();
-            for (int k = m_model.steps[std::size_t(st)].callBegin;
-                 k < m_model.steps[std::size_t(st)].callEnd; ++k) {
+            const CompiledStep &step = m_model.steps[std::size_t(st)];
+            means.clear();
+            variances.clear();
+            shifts.clear();
+            double stepVar = 0, largest = 0, sum = 0;
+            for (int k = step.callBegin; k < step.callEnd; ++k) {
                 const CompiledCall &call = m_model.calls[std::size_t(k)];
                 if (!call.sync) continue;
-                const CompiledComponent &callee = m_model.components[std::size_t(call.to)];
-                double r = T[std::size_t(call.to)], rv = varT[std::size_t(call.to)];
-                if (!call.inProcess) {
-                    r += 2 * call.latencyMs;
-                    if (callee.holdsThread && !zeroWait) {
-                        r += m_flow[std::size_t(callee.unit)].threadWaitMs;
-                        rv += m_flow[std::size_t(callee.unit)].threadWaitVar;
-                    }
+                double r, rv = m_varT[std::size_t(call.to)];
+                if (call.inProcess) {
+                    r = m_T[std::size_t(call.to)];
+                } else {
+                    r = 2 * call.latencyMs + seenResponse(call.to);
+                    if (m_model.components[std::size_t(call.to)].holdsThread)
+                        rv += m_flow[std::size_t(m_model.components[std::size_t(call.to)].unit)]
+                                  .threadWaitVar;
                 }
                 // N calls with mean k and the variance of "floor or floor + 1".
                 const double kMean = call.multiplier;
                 const double frac = kMean - std::floor(kMean);
                 const double callMean = kMean * r;
                 const double callVar = kMean * rv + frac * (1 - frac) * r * r;
-                if (callMean > stepMean) { // parallel group: the slowest call dominates
-                    stepMean = callMean;
+                if (callMean > largest) {
+                    largest = callMean;
                     stepVar = callVar;
                 }
+                sum += callMean;
                 if (callMean > 0) {
-                    groupMeans.push_back(callMean);
-                    groupScvs.push_back(std::clamp(callVar / (callMean * callMean), 0.0, 1.0));
+                    means.push_back(callMean);
+                    variances.push_back(callVar);
+                    shifts.push_back(call.inProcess ? 0 : std::floor(kMean) * 2 * call.latencyMs);
                 }
             }
-            if (groupMeans.size() > 1) stepMean = expectedMaximum(groupMeans, groupScvs);
-            mean += stepMean;
+            // A parallel group takes E[max] of its calls; its members' demands are scaled to
+            // that total.
+            const double stepMean =
+                means.size() > 1 ? expectedMaximum(means, variances, shifts) : sum;
+            const double groupScale = sum > 0 ? stepMean / sum : 1;
             var += stepVar;
+            for (int k = step.callBegin; k < step.callEnd; ++k) {
+                const CompiledCall &call = m_model.calls[std::size_t(k)];
+                if (!call.sync) continue;
+                const CompiledComponent &callee = m_model.components[std::size_t(call.to)];
+                const double weight = call.multiplier * groupScale;
+                if (call.inProcess) {
+                    addScaled(d, m_demand[std::size_t(call.to)], weight);
+                } else if (callee.holdsThread) {
+                    d.delayMs += weight * 2 * call.latencyMs;
+                    addCallee(d.callees, callee.unit, weight, weight * heldAt(call.to));
+                } else {
+                    d.delayMs += weight * (2 * call.latencyMs + m_T[std::size_t(call.to)]);
+                }
+            }
         }
-        T[std::size_t(c)] = mean;
-        varT[std::size_t(c)] = var;
+        double T = d.delayMs + d.ownMs;
+        if (cc.holdsThread) {
+            const UnitFlow &f = m_flow[std::size_t(cc.unit)];
+            T += d.ownVisits * f.coreWaitMs;
+            var += d.ownVisits * f.coreWaitVar;
+        }
+        for (const CalleeDemand &cd : d.callees)
+            T += cd.holdMs + cd.visits * m_flow[std::size_t(cd.unit)].threadWaitMs;
+        m_T[std::size_t(c)] = T;
+        m_varT[std::size_t(c)] = var;
     }
 }
 
-// Queue waits per unit from the current holding times and rates; false when the open load
-// alone saturates a unit's threads or cores.
-bool LayeredSolver::stationWaits() {
+// Throughput of one pool's threads with k = 0..tokens of them busy: exact MVA over what a
+// thread does (own work on the pool's cores, or as a delay when every thread has a core;
+// latencies and externals as delays; each callee pool as a multi-server station). The callees'
+// other traffic is not in that closed model: its queueing is added as a delay (an M/M/c wait of
+// the other traffic alone).
+std::vector<double> LayeredSolver::flowEquivalentRates(const ComponentDemand &mix, int tokens,
+                                                       int cores, double ourRate) const {
+    std::vector<queueing::MvaStation> stations;
+    double delay = mix.delayMs;
+    if (cores < tokens)
+        stations.push_back({mix.ownMs, cores});
+    else
+        delay += mix.ownMs;
+    for (const CalleeDemand &cd : mix.callees) {
+        const CompiledUnit &callee = m_model.units[std::size_t(cd.unit)];
+        const UnitFlow &cf = m_flow[std::size_t(cd.unit)];
+        if (!callee.hasResources || cd.visits <= 0) {
+            delay += cd.holdMs;
+            continue;
+        }
+        const Pool pool = poolOf(callee);
+        const int separate = pool.pools <= kMaxSeparatePools ? pool.pools : 1;
+        const int servers = separate == pool.pools ? pool.tokens : pool.tokens * pool.pools;
+        for (int k = 0; k < separate; ++k)
+            stations.push_back({cd.holdMs / separate, servers});
+        // What the callee's other traffic adds to our calls' wait (our tokens' contention
+        // among themselves is the MVA's). An arriving call of ours sees the others and, by the
+        // arrival theorem, the rest of our tokens: the Allen–Cunneen wait at that load less
+        // the wait our other tokens alone would cause, in proportion to the callee's own wait.
+        const double ours = std::min(cf.acquisitionsPerMs, ourRate * cd.visits);
+        const double others = cf.acquisitionsPerMs - ours;
+        const double hold = cf.holdingMs > 0 ? cf.holdingMs : cd.holdMs / cd.visits;
+        auto ac = [&](double lambda) {
+            const double perPool = lambda * pool.share;
+            return perPool * hold < pool.tokens
+                       ? queueing::waitAllenCunneen(pool.tokens, perPool, hold, cf.holdingScv,
+                                                    pool.ca2)
+                       : kInf;
+        };
+        double wait = 0;
+        if (others > 0 && cf.threadWaitMs > 0) {
+            const double seen = others + ours * (tokens - 1) / tokens;
+            const double full = ac(cf.acquisitionsPerMs);
+            const double added = ac(seen) - ac(ours * (tokens - 1) / tokens);
+            wait = std::isfinite(full) ? cf.threadWaitMs * std::max(0.0, added) / full
+                                       : std::max(0.0, added);
+        }
+        delay += cd.visits * wait;
+    }
+    if (!std::isfinite(delay)) return std::vector<double>(std::size_t(tokens) + 1, 0.0);
+    return queueing::exactMva(stations, tokens, delay).throughputByUsers;
+}
+
+// Each unit's thread queue from the demands: the plain M/G/c formula for a pool that only works
+// (or is too large to matter), the flow-equivalent server for one whose threads wait for other
+// units or share fewer cores. False when the open load alone saturates a unit.
+bool LayeredSolver::unitQueues() {
     const auto &comps = m_model.components;
     bool stable = true;
-    std::vector<double> busy(m_u, 0), second(m_u, 0), coreVisits(m_u, 0), coreSecond(m_u, 0),
-        coreOpen(m_u, 0);
-    for (const Acquisition &a : m_acquisitions) {
-        if (a.ratePerMs <= 0) continue;
-        const std::size_t c = std::size_t(a.component);
-        const std::size_t unit = std::size_t(comps[c].unit);
-        busy[unit] += a.ratePerMs * m_T[c];
-        second[unit] += a.ratePerMs * (m_varT[c] + m_T[c] * m_T[c]);
-    }
-    for (std::size_t c = 0; c < m_n; ++c) {
-        const CompiledComponent &cc = comps[c];
-        if (!cc.holdsThread) continue;
-        const std::size_t unit = std::size_t(cc.unit);
-        coreVisits[unit] += m_visitRate[c];
-        coreSecond[unit] += m_visitRate[c] * cc.serviceMs * cc.serviceMs * (1 + serviceScv(cc));
-        coreOpen[unit] += m_openVisitRate[c] * cc.serviceMs;
-    }
+    double closedUsers = 0;
+    for (int w : m_closed)
+        closedUsers += m_model.workloads[std::size_t(w)].users;
     for (std::size_t i = 0; i < m_u; ++i) {
         const CompiledUnit &unit = m_model.units[i];
         UnitFlow &f = m_flow[i];
-        f.busyThreads = busy[i];
-        f.coreBusyOpen = coreOpen[i];
+        const double lambda = f.acquisitionsPerMs;
         f.threadWaitMs = f.threadWaitVar = f.coreWaitMs = f.coreWaitVar = 0;
-        f.populationFactor = 1;
+        f.busyThreads = 0;
+        f.holdingMs = 0;
         f.callerLimited = false;
-        if (!unit.hasResources || f.acquisitionsPerMs <= 0) continue;
-        // Cores: the replica's threads compete for its cores. Taken as a Poisson-fed queue
-        // (a finite-source model of the threads underestimates it: a thread that waits long
-        // for a core is also held long); only a closed load that asks more than the cores give
-        // is bounded by the threads, all of them waiting.
-        if (unit.cores < unit.threads && coreVisits[i] > 0) {
-            const double s = f.busyCores / coreVisits[i];
-            const double scv = s > 0 ? coreSecond[i] / coreVisits[i] / (s * s) - 1 : 1;
-            const Pool pool = poolOf(unit, unit.cores);
-            const double lambda = coreVisits[i] * pool.share;
-            if (coreOpen[i] >= double(unit.replicas) * unit.cores) {
-                stable = false;
-                f.coreWaitMs = kInf;
-            } else if (s > 0 && lambda * s < pool.servers) {
-                f.coreWaitMs = queueing::waitAllenCunneen(pool.servers, lambda, s, scv, pool.ca2);
-                f.coreWaitVar = waitVariance(pool.servers, lambda, s, f.coreWaitMs);
-            } else if (s > 0) {
-                const double threads = double(unit.threads) * pool.servers / unit.cores;
-                f.coreWaitMs = std::max(0.0, threads - pool.servers) * s / pool.servers;
-                f.coreWaitVar = f.coreWaitMs * f.coreWaitMs;
-            }
+        f.flowEquivalent = false;
+        f.openLoad = unit.hasResources ? f.coreBusyOpen / (double(unit.cores) * unit.replicas) : 0;
+        m_scale[i] = 1;
+        if (!unit.hasResources || lambda <= 0) continue;
+        // The mix of what its acquisitions do, weighted by their rates.
+        ComponentDemand mix;
+        double meanT = 0, secondT = 0, coreVisits = 0, coreSecond = 0;
+        for (int ai : m_unitAcquisitions[i]) {
+            const Acquisition &a = m_acquisitions[std::size_t(ai)];
+            if (a.ratePerMs <= 0) continue;
+            const double weight = a.ratePerMs / lambda;
+            const std::size_t c = std::size_t(a.component);
+            addScaled(mix, m_demand[c], weight);
+            meanT += weight * m_T[c];
+            secondT += weight * (m_varT[c] + m_T[c] * m_T[c]);
         }
-        // Threads.
-        const double arrivals = f.acquisitionsPerMs;
-        const double h = busy[i] / arrivals;
-        const double scv = h > 0 ? std::max(0.0, second[i] / arrivals / (h * h) - 1) : 1;
-        const Pool pool = poolOf(unit, unit.threads);
-        const double lambda = arrivals * pool.share;
-        if (f.openPerMs * pool.share * h >= pool.servers) {
-            stable = false;
-            f.threadWaitMs = kInf;
-            f.threadWaitVar = kInf;
+        for (int c : m_unitComponents[i]) {
+            const CompiledComponent &cc = comps[std::size_t(c)];
+            coreVisits += m_visitRate[std::size_t(c)];
+            coreSecond +=
+                m_visitRate[std::size_t(c)] * cc.serviceMs * cc.serviceMs * (1 + serviceScv(cc));
+        }
+        m_mix[i] = mix;
+        const Pool pool = poolOf(unit);
+        f.poolTokens = pool.tokens;
+        const double poolLambda = lambda * pool.share;
+        const double poolOpen = f.openPerMs * pool.share;
+        const double cs2 = meanT > 0 ? std::max(0.0, secondT / (meanT * meanT) - 1) : 1;
+        bool callsOut = false;
+        for (const CalleeDemand &cd : mix.callees)
+            callsOut = callsOut || m_model.units[std::size_t(cd.unit)].hasResources;
+        const bool fewerCores = unit.cores < unit.threads;
+        // Only a pool its load can fill is worth the flow-equivalent server: with Poisson
+        // arrivals and no limit, busy threads would be Poisson(offered).
+        const double offered = poolLambda * meanT;
+        const bool canFill = offered > 0 && boost::math::gamma_p(double(pool.tokens), offered,
+                                                                 kDoublePolicy) > kPoolCanFill;
+        f.holdingScv = cs2;
+        // Once chosen within a solve, the flow-equivalent server stays (no flip-flopping
+        // between the two models while the iteration settles).
+        if ((callsOut || fewerCores) && canFill && pool.tokens <= kMaxFlowEquivalentTokens)
+            m_useFlowEquivalent[i] = 1;
+        if (m_useFlowEquivalent[i]) {
+            f.flowEquivalent = true;
+            const std::vector<double> rates =
+                flowEquivalentRates(mix, pool.tokens, pool.cores, poolLambda);
+            const double capacity = rates[std::size_t(pool.tokens)];
+            f.openLoad = capacity > 0 ? poolOpen / capacity : kInf;
+            if (poolOpen >= capacity) {
+                stable = false;
+                f.threadWaitMs = f.threadWaitVar = kInf;
+                f.busyThreads = double(unit.threads) * unit.replicas;
+                f.holdingMs = meanT;
+                continue;
+            }
+            if (poolLambda >= capacity) { // a closed load asks too much: every user waits
+                f.callerLimited = true;
+                f.busyThreads = double(unit.threads) * unit.replicas;
+                f.holdingMs = pool.tokens / capacity;
+                f.threadWaitMs = std::max(0.0, closedUsers - pool.tokens) / capacity;
+            } else {
+                const PoolChain chain = solvePoolChain(rates, poolLambda);
+                f.busyThreads = chain.busyTokens * pool.pools;
+                f.holdingMs = chain.busyTokens / poolLambda;
+                f.threadWaitMs = chain.queueLength / poolLambda * (pool.ca2 + cs2) / 2;
+            }
+            const double a = poolLambda * f.holdingMs;
+            f.threadWaitVar = waitVariance(f.threadWaitMs,
+                                           a < pool.tokens ? queueing::erlangC(pool.tokens, a) : 1);
+            m_scale[i] = meanT > 0 ? f.holdingMs / meanT : 1;
             continue;
         }
-        const FiniteSourceWait fs = finiteSourceWait({pool.servers, h, f.openPerMs * pool.share,
-                                                      f.finitePerMs * pool.share,
-                                                      f.finitePopulation});
-        if (!fs.reachable || (fs.unbounded && lambda * h >= pool.servers)) {
-            // The callers cannot send what the load asks: their own pools are the limit, and
-            // every one of them waits here.
-            f.callerLimited = true;
-            f.threadWaitMs = fs.unbounded ? f.finitePopulation * h / pool.servers
-                                          : fs.waitMs * (1 + scv) / 2;
-            f.populationFactor = 0;
-        } else {
-            f.populationFactor = fs.factor();
-            f.threadWaitMs = queueing::waitAllenCunneen(pool.servers, lambda, h, scv, pool.ca2) *
-                             f.populationFactor;
+        // Cores shared by more threads, in a pool too large for the flow-equivalent server:
+        // the core queue as a Poisson-fed station of its own (added to the holding time).
+        if (fewerCores && coreVisits > 0) {
+            const double s = f.busyCores / coreVisits;
+            const double scv = s > 0 ? coreSecond / coreVisits / (s * s) - 1 : 1;
+            const double coreLambda = coreVisits * pool.share;
+            if (s > 0 && coreLambda * s < pool.cores) {
+                const queueing::QueueWait q =
+                    queueing::allenCunneen(pool.cores, coreLambda, s, scv, pool.ca2);
+                f.coreWaitMs = q.waitMs;
+                f.coreWaitVar = waitVariance(q.waitMs, q.probabilityOfWaiting);
+            } else if (s > 0) {
+                stable = false;
+                f.coreWaitMs = kInf;
+            }
         }
-        f.threadWaitVar = waitVariance(pool.servers, lambda, h, f.threadWaitMs);
-        if (!std::isfinite(f.threadWaitMs)) stable = false;
+        f.holdingMs = meanT;
+        f.busyThreads = lambda * meanT;
+        f.openLoad = std::max(f.openLoad, poolOpen * meanT / pool.tokens);
+        if (poolOpen * meanT >= pool.tokens) {
+            stable = false;
+            f.threadWaitMs = f.threadWaitVar = kInf;
+            continue;
+        }
+        if (poolLambda * meanT >= pool.tokens) {
+            f.callerLimited = true;
+            f.busyThreads = double(unit.threads) * unit.replicas;
+            f.threadWaitMs = std::max(0.0, closedUsers - pool.tokens) * meanT / pool.tokens;
+            f.threadWaitVar = f.threadWaitMs * f.threadWaitMs;
+        } else {
+            const queueing::QueueWait q =
+                queueing::allenCunneen(pool.tokens, poolLambda, meanT, cs2, pool.ca2);
+            f.threadWaitMs = q.waitMs;
+            f.threadWaitVar = waitVariance(q.waitMs, q.probabilityOfWaiting);
+        }
     }
     return stable;
 }
 
-// The top layer of the closed workloads: MVA with the users as customers, the units their
-// clients call as stations (demand: the holding times, which include the lower layers), the
-// rest of each unit's load as lost capacity. Returns the largest relative change of a rate.
+// The top layer of the closed workloads: MVA with the users as customers and the units their
+// clients call as load-dependent stations (a flow-equivalent pool's rates, or c servers of
+// the throttled holding time), the rest of each unit's load taking its share of capacity.
+// Returns the largest relative change of a closed workload's rate.
 double LayeredSolver::closedTopLayer() {
     const auto &comps = m_model.components;
     const std::size_t nc = m_closed.size();
-    // Stations: every unit some closed workload's top layer reaches.
-    std::vector<int> stationOf(m_u, -1), stations;
-    for (const auto &top : m_top)
-        for (const auto &[c, perRequest] : top) {
-            const int unit = comps[std::size_t(c)].unit;
-            if (stationOf[std::size_t(unit)] < 0) {
-                stationOf[std::size_t(unit)] = int(stations.size());
-                stations.push_back(unit);
-            }
-        }
-    const std::size_t ns = stations.size();
-    std::vector<std::vector<double>> demand(ns, std::vector<double>(nc, 0));
-    std::vector<double> topBusy(ns, 0), think(nc, 0);
-    std::vector<int> servers(ns, 1), users(nc, 0);
-    std::vector<double> T0, varT0;
+    struct Visit {
+        int unit;
+        double visits, holdMs;
+    };
+    std::vector<std::vector<Visit>> top(nc);
+    std::vector<double> delay(nc, 0);
     for (std::size_t j = 0; j < nc; ++j) {
-        const int w = m_closed[j];
-        const CompiledWorkload &cw = m_model.workloads[std::size_t(w)];
-        double stationDemand = 0;
-        for (const auto &[c, perRequest] : m_top[j]) {
-            const std::size_t s = std::size_t(stationOf[std::size_t(comps[std::size_t(c)].unit)]);
-            const double d = perRequest * m_T[std::size_t(c)];
-            demand[s][j] += d;
-            stationDemand += d;
-            topBusy[s] += m_rate[std::size_t(w)] * d;
+        const int entry = m_model.workloads[std::size_t(m_closed[j])].entry;
+        const CompiledComponent &e = comps[std::size_t(entry)];
+        if (e.holdsThread) {
+            top[j].push_back({e.unit, 1.0, heldAt(entry)});
+            continue;
         }
-        // Latencies, externals and the clients' own time are pure delays: they join the think
-        // time. T0: the entry's time with no wait at the top layer.
-        T0 = m_T;
-        varT0 = m_varT;
-        holdingTimes(T0, varT0, &m_userSide[j]);
-        m_closedDelay[j] = std::max(0.0, T0[std::size_t(cw.entry)] - stationDemand);
-        if (comps[std::size_t(cw.entry)].holdsThread) m_closedDelay[j] = 0;
-        think[j] = cw.thinkTimeMs + m_closedDelay[j];
-        users[j] = cw.users;
-    }
-    for (std::size_t s = 0; s < ns; ++s) {
-        const CompiledUnit &unit = m_model.units[std::size_t(stations[s])];
-        servers[s] = int(std::min<double>(double(unit.replicas) * unit.threads, 1e9));
-        const double other =
-            std::max(0.0, m_flow[std::size_t(stations[s])].busyThreads - topBusy[s]) / servers[s];
-        for (std::size_t j = 0; j < nc; ++j)
-            demand[s][j] = other < 1 ? demand[s][j] / (1 - other) : demand[s][j] * 1e9;
+        const ComponentDemand &d = m_demand[std::size_t(entry)];
+        delay[j] = d.delayMs + d.ownMs;
+        for (const CalleeDemand &cd : d.callees) {
+            if (m_model.units[std::size_t(cd.unit)].hasResources)
+                top[j].push_back({cd.unit, cd.visits, cd.holdMs});
+            else
+                delay[j] += cd.holdMs;
+        }
     }
     std::vector<double> next(nc, 0), response(nc, 0);
-    const bool exact = nc == 1 && users[0] <= m_options.exactMvaMaxUsers;
+    const bool exact =
+        nc == 1 && m_model.workloads[std::size_t(m_closed[0])].users <= m_options.exactMvaMaxUsers;
     if (exact) {
-        std::vector<queueing::MvaStation> st;
-        for (std::size_t s = 0; s < ns; ++s)
-            st.push_back({demand[s][0], servers[s]});
-        const auto r = queueing::exactMva(st, users[0], think[0]);
+        const int w = m_closed[0];
+        const int users = m_model.workloads[std::size_t(w)].users;
+        std::vector<queueing::LoadDependentStation> stations;
+        for (const Visit &v : top[0]) {
+            const CompiledUnit &unit = m_model.units[std::size_t(v.unit)];
+            const UnitFlow &f = m_flow[std::size_t(v.unit)];
+            const int tokens = unit.threads * unit.replicas;
+            // Threads the rest of its load keeps busy are not there for the users: the
+            // station's rates at the tokens left (interpolated between whole numbers).
+            const double others =
+                std::clamp(f.busyThreads - m_rate[std::size_t(w)] * v.holdMs, 0.0, 0.99 * tokens);
+            const double available = tokens - others;
+            queueing::LoadDependentStation st;
+            st.visits = v.visits;
+            st.waitScale = (1 + f.holdingScv) / 2;
+            st.rate.assign(std::size_t(users) + 1, 0);
+            std::vector<double> fes;
+            if (f.flowEquivalent && tokens <= kMaxFlowEquivalentTokens)
+                fes = flowEquivalentRates(m_mix[std::size_t(v.unit)], tokens,
+                                          unit.cores * unit.replicas,
+                                          m_rate[std::size_t(w)] * v.visits);
+            const double hold = v.holdMs / v.visits;
+            auto rateAt = [&](int k) { return fes.empty() ? k / hold : fes[std::size_t(k)]; };
+            for (int k = 1; k <= users; ++k) {
+                const double x = std::min(double(k), available);
+                const int whole = int(std::floor(x));
+                const double low = whole > 0 ? rateAt(whole) : 0;
+                const double high = rateAt(std::min(whole + 1, tokens));
+                st.rate[std::size_t(k)] = std::max(1e-12, low + (x - whole) * (high - low));
+            }
+            stations.push_back(std::move(st));
+        }
+        const auto r = queueing::loadDependentMva(
+            stations, users, m_model.workloads[std::size_t(w)].thinkTimeMs + delay[0]);
         next[0] = r.throughputPerMs;
-        response[0] = r.responseMs;
+        for (double res : r.residenceMs)
+            response[0] += res;
     } else {
         m_schweitzer = true;
+        std::vector<int> unitOf;
+        for (const auto &t : top)
+            for (const Visit &v : t)
+                if (std::find(unitOf.begin(), unitOf.end(), v.unit) == unitOf.end())
+                    unitOf.push_back(v.unit);
+        std::vector<std::vector<double>> demand(unitOf.size(), std::vector<double>(nc, 0));
+        std::vector<int> servers(unitOf.size(), 1), users(nc, 0);
+        std::vector<double> think(nc, 0);
+        for (std::size_t s = 0; s < unitOf.size(); ++s) {
+            const CompiledUnit &unit = m_model.units[std::size_t(unitOf[s])];
+            servers[s] = unit.threads * unit.replicas;
+        }
+        std::vector<double> topBusy(unitOf.size(), 0);
+        for (std::size_t j = 0; j < nc; ++j)
+            for (const Visit &v : top[j]) {
+                const std::size_t s =
+                    std::size_t(std::find(unitOf.begin(), unitOf.end(), v.unit) - unitOf.begin());
+                demand[s][j] += v.holdMs;
+                topBusy[s] += m_rate[std::size_t(m_closed[j])] * v.holdMs;
+            }
+        for (std::size_t s = 0; s < unitOf.size(); ++s) {
+            const double other = std::clamp(
+                (m_flow[std::size_t(unitOf[s])].busyThreads - topBusy[s]) / servers[s], 0.0, 0.99);
+            for (std::size_t j = 0; j < nc; ++j)
+                demand[s][j] /= 1 - other;
+        }
+        for (std::size_t j = 0; j < nc; ++j) {
+            const CompiledWorkload &cw = m_model.workloads[std::size_t(m_closed[j])];
+            users[j] = cw.users;
+            think[j] = cw.thinkTimeMs + delay[j];
+        }
         const auto r = queueing::schweitzerMva(demand, servers, users, think);
         next = r.throughputPerMs;
         response = r.responseMs;
@@ -461,7 +608,7 @@ double LayeredSolver::closedTopLayer() {
     double change = 0;
     for (std::size_t j = 0; j < nc; ++j) {
         const std::size_t w = std::size_t(m_closed[j]);
-        m_closedResponse[j] = response[j] + m_closedDelay[j];
+        m_closedResponse[j] = response[j] + delay[j];
         const double old = m_rate[w];
         m_rate[w] = old + kClosedDamping * (next[j] - old);
         change = std::max(change, std::abs(next[j] - old) / std::max(next[j], 1e-300));
@@ -469,48 +616,84 @@ double LayeredSolver::closedTopLayer() {
     return change;
 }
 
-bool LayeredSolver::solve(const std::vector<double> &ratesPerSec) {
+bool LayeredSolver::solve(const std::vector<double> &ratesPerSec, bool warmStart) {
+    if (warmStart && m_stable.valid) {
+        // Start from the last stable solution (at a lower load its waits are lower bounds).
+        m_rate = m_stable.rate;
+        m_flow = m_stable.flow;
+        m_T = m_stable.T;
+        m_varT = m_stable.varT;
+        m_demand = m_stable.demand;
+        m_mix = m_stable.mix;
+        m_scale = m_stable.scale;
+        m_useFlowEquivalent = m_stable.useFlowEquivalent;
+        m_closedResponse = m_stable.closedResponse;
+        for (std::size_t w = 0; w < m_w; ++w)
+            if (!m_model.workloads[w].closed) m_rate[w] = std::max(0.0, ratesPerSec[w]) / 1000.0;
+        return iterate();
+    }
     m_rate.assign(m_w, 0);
     for (std::size_t w = 0; w < m_w; ++w)
         if (!m_model.workloads[w].closed) m_rate[w] = std::max(0.0, ratesPerSec[w]) / 1000.0;
+    m_flow.assign(m_u, {});
+    m_scale.assign(m_u, 1);
+    m_T.assign(m_n, 0);
+    m_varT.assign(m_n, 0);
+    m_demand.assign(m_n, {});
+    m_mix.assign(m_u, {});
+    m_useFlowEquivalent.assign(m_u, 0);
     m_closedResponse.assign(m_closed.size(), 0);
-    m_closedDelay.assign(m_closed.size(), 0);
     m_schweitzer = false;
-    m_closedConverged = true;
-    for (UnitFlow &f : m_flow)
-        f = UnitFlow{};
-    // Start the closed workloads at what their users would send with no queueing at all.
-    updateRates();
-    holdingTimes(m_T, m_varT, nullptr);
-    for (std::size_t j = 0; j < m_closed.size(); ++j) {
-        const CompiledWorkload &cw = m_model.workloads[std::size_t(m_closed[j])];
-        const double r = m_T[std::size_t(cw.entry)];
-        m_rate[std::size_t(m_closed[j])] = cw.users / (cw.thinkTimeMs + r) * 0.5;
+    // Start the closed workloads at half what their users would send with no queueing.
+    componentDemands();
+    for (int w : m_closed) {
+        const CompiledWorkload &cw = m_model.workloads[std::size_t(w)];
+        m_rate[std::size_t(w)] = 0.5 * cw.users / (cw.thinkTimeMs + m_T[std::size_t(cw.entry)]);
     }
+    return iterate();
+}
+
+bool LayeredSolver::iterate() {
     bool stable = true;
+    m_converged = false;
+    std::vector<double> before(m_u * 2, 0);
     for (m_iterations = 1; m_iterations <= kMaxIterations; ++m_iterations) {
         updateRates();
-        std::vector<double> before(m_u, 0);
-        for (std::size_t i = 0; i < m_u; ++i)
-            before[i] = m_flow[i].threadWaitMs + m_flow[i].coreWaitMs;
-        stable = stationWaits();
+        componentDemands();
+        stable = unitQueues();
         if (!stable) break;
-        holdingTimes(m_T, m_varT, nullptr);
         double change = 0;
-        for (std::size_t i = 0; i < m_u; ++i)
-            change = std::max(change,
-                              std::abs(m_flow[i].threadWaitMs + m_flow[i].coreWaitMs - before[i]));
-        double rateChange = 0;
-        if (!m_closed.empty()) rateChange = closedTopLayer();
-        if (change < 1e-9 && rateChange < 1e-9) break;
+        for (std::size_t i = 0; i < m_u; ++i) {
+            const double wait = m_flow[i].threadWaitMs + m_flow[i].coreWaitMs;
+            const double hold = m_flow[i].holdingMs;
+            change = std::max({change, std::abs(wait - before[2 * i]) / (1 + wait),
+                               std::abs(hold - before[2 * i + 1]) / (1 + hold)});
+            before[2 * i] = wait;
+            before[2 * i + 1] = hold;
+        }
+        const double rateChange = m_closed.empty() ? 0 : closedTopLayer();
+        if (change < m_options.tolerance && rateChange < 1e-9 && m_iterations > 1) {
+            m_converged = true;
+            break;
+        }
     }
-    m_closedConverged = m_iterations <= kMaxIterations;
     if (stable && !m_closed.empty()) {
-        // The rates the last MVA gave, with the unit figures they imply.
+        // The unit figures at the rates the last MVA gave.
         updateRates();
-        stable = stationWaits();
-        holdingTimes(m_T, m_varT, nullptr);
+        componentDemands();
+        stable = unitQueues();
     }
+    if (stable)
+        m_stable = {true,
+                    m_rate,
+                    m_flow,
+                    m_T,
+                    m_varT,
+                    m_demand,
+                    m_mix,
+                    m_scale,
+                    m_useFlowEquivalent,
+                    m_closedResponse};
     return stable;
 }
 
@@ -520,17 +703,16 @@ double LayeredSolver::responseMs(int workload) const {
         const auto it = std::find(m_closed.begin(), m_closed.end(), workload);
         return it == m_closed.end() ? 0 : m_closedResponse[std::size_t(it - m_closed.begin())];
     }
-    const CompiledComponent &entry = m_model.components[std::size_t(cw.entry)];
-    const double wait = entry.holdsThread ? m_flow[std::size_t(entry.unit)].threadWaitMs : 0.0;
-    return wait + m_T[std::size_t(cw.entry)];
+    return seenResponse(cw.entry);
 }
 
 double LayeredSolver::responseVariance(int workload) const {
     const CompiledWorkload &cw = m_model.workloads[std::size_t(workload)];
     const CompiledComponent &entry = m_model.components[std::size_t(cw.entry)];
-    const UnitFlow &f = m_flow[std::size_t(entry.unit)];
-    const double openMean = (entry.holdsThread ? f.threadWaitMs : 0.0) + m_T[std::size_t(cw.entry)];
-    const double openVar = (entry.holdsThread ? f.threadWaitVar : 0.0) + m_varT[std::size_t(cw.entry)];
+    const double openMean = seenResponse(cw.entry);
+    const double openVar =
+        (entry.holdsThread ? m_flow[std::size_t(entry.unit)].threadWaitVar : 0.0) +
+        m_varT[std::size_t(cw.entry)];
     if (!cw.closed || openMean <= 0) return openVar;
     // Closed: the open-style shape scaled to MVA's mean.
     const double mean = responseMs(workload);
