@@ -243,6 +243,7 @@ void LayeredSolver::componentDemands() {
         d.ownMs = d.ownVisits = d.delayMs = 0;
         d.callees.clear();
         double var = cc.serviceMs * cc.serviceMs * serviceScv(cc);
+        double var0 = var; // the same without any queue wait: the work's own variability
         if (cc.holdsThread) {
             d.ownMs = cc.serviceMs;
             d.ownVisits = 1;
@@ -254,14 +255,20 @@ void LayeredSolver::componentDemands() {
             means.clear();
             variances.clear();
             shifts.clear();
-            double stepVar = 0, largest = 0, sum = 0;
+            double stepVar = 0, stepVar0 = 0, largest = 0, sum = 0;
             for (int k = step.callBegin; k < step.callEnd; ++k) {
                 const CompiledCall &call = m_model.calls[std::size_t(k)];
                 if (!call.sync) continue;
                 double r, rv = m_varT[std::size_t(call.to)];
+                double r0, rv0 = rv;
                 if (call.inProcess) {
                     r = m_T[std::size_t(call.to)];
+                    r0 = m_T0[std::size_t(call.to)];
+                    rv0 = m_varT0[std::size_t(call.to)];
                 } else {
+                    r0 = 2 * call.latencyMs + (m_model.components[std::size_t(call.to)].holdsThread
+                                                   ? heldAt(call.to)
+                                                   : m_T[std::size_t(call.to)]);
                     r = 2 * call.latencyMs + seenResponse(call.to);
                     if (m_model.components[std::size_t(call.to)].holdsThread)
                         rv += m_flow[std::size_t(m_model.components[std::size_t(call.to)].unit)]
@@ -275,6 +282,7 @@ void LayeredSolver::componentDemands() {
                 if (callMean > largest) {
                     largest = callMean;
                     stepVar = callVar;
+                    stepVar0 = kMean * rv0 + frac * (1 - frac) * r0 * r0;
                 }
                 sum += callMean;
                 if (callMean > 0) {
@@ -289,6 +297,7 @@ void LayeredSolver::componentDemands() {
                 means.size() > 1 ? expectedMaximum(means, variances, shifts) : sum;
             const double groupScale = sum > 0 ? stepMean / sum : 1;
             var += stepVar;
+            var0 += stepVar0;
             for (int k = step.callBegin; k < step.callEnd; ++k) {
                 const CompiledCall &call = m_model.calls[std::size_t(k)];
                 if (!call.sync) continue;
@@ -314,6 +323,11 @@ void LayeredSolver::componentDemands() {
             T += cd.holdMs + cd.visits * m_flow[std::size_t(cd.unit)].threadWaitMs;
         m_T[std::size_t(c)] = T;
         m_varT[std::size_t(c)] = var;
+        double T0 = d.delayMs + d.ownMs;
+        for (const CalleeDemand &cd : d.callees)
+            T0 += cd.holdMs;
+        m_T0[std::size_t(c)] = T0;
+        m_varT0[std::size_t(c)] = var0;
     }
 }
 
@@ -393,7 +407,7 @@ bool LayeredSolver::unitQueues() {
         if (!unit.hasResources || lambda <= 0) continue;
         // The mix of what its acquisitions do, weighted by their rates.
         ComponentDemand mix;
-        double meanT = 0, secondT = 0, coreVisits = 0, coreSecond = 0;
+        double meanT = 0, secondT = 0, coreVisits = 0, coreSecond = 0, meanT0 = 0, secondT0 = 0;
         for (int ai : m_unitAcquisitions[i]) {
             const Acquisition &a = m_acquisitions[std::size_t(ai)];
             if (a.ratePerMs <= 0) continue;
@@ -402,6 +416,8 @@ bool LayeredSolver::unitQueues() {
             addScaled(mix, m_demand[c], weight);
             meanT += weight * m_T[c];
             secondT += weight * (m_varT[c] + m_T[c] * m_T[c]);
+            meanT0 += weight * m_T0[c];
+            secondT0 += weight * (m_varT0[c] + m_T0[c] * m_T0[c]);
         }
         for (int c : m_unitComponents[i]) {
             const CompiledComponent &cc = comps[std::size_t(c)];
@@ -425,12 +441,16 @@ bool LayeredSolver::unitQueues() {
         const bool canFill = offered > 0 && boost::math::gamma_p(double(pool.tokens), offered,
                                                                  kDoublePolicy) > kPoolCanFill;
         f.holdingScv = cs2;
+        // The flow-equivalent server models the callees' queues itself: only the work's own
+        // variability (no waits) is left for its correction.
+        const double work2 = meanT0 > 0 ? std::max(0.0, secondT0 / (meanT0 * meanT0) - 1) : 1;
         // Once chosen within a solve, the flow-equivalent server stays (no flip-flopping
         // between the two models while the iteration settles).
         if ((callsOut || fewerCores) && canFill && pool.tokens <= kMaxFlowEquivalentTokens)
             m_useFlowEquivalent[i] = 1;
         if (m_useFlowEquivalent[i]) {
             f.flowEquivalent = true;
+            f.holdingScv = work2;
             const std::vector<double> rates =
                 flowEquivalentRates(mix, pool.tokens, pool.cores, poolLambda);
             const double capacity = rates[std::size_t(pool.tokens)];
@@ -451,7 +471,7 @@ bool LayeredSolver::unitQueues() {
                 const PoolChain chain = solvePoolChain(rates, poolLambda);
                 f.busyThreads = chain.busyTokens * pool.pools;
                 f.holdingMs = chain.busyTokens / poolLambda;
-                f.threadWaitMs = chain.queueLength / poolLambda * (pool.ca2 + cs2) / 2;
+                f.threadWaitMs = chain.queueLength / poolLambda * (pool.ca2 + work2) / 2;
             }
             const double a = poolLambda * f.holdingMs;
             f.threadWaitVar = waitVariance(f.threadWaitMs,
@@ -568,6 +588,19 @@ double LayeredSolver::closedTopLayer() {
         next[0] = r.throughputPerMs;
         for (double res : r.residenceMs)
             response[0] += res;
+        // Threads the users hold at each station: E[min(j, tokens)] of MVA's marginals (a
+        // closed population is less bursty than the Poisson chain of unitQueues).
+        m_topBusy.assign(m_u, -1);
+        m_topRate.assign(m_u, 0);
+        for (std::size_t k = 0; k < top[0].size(); ++k) {
+            const CompiledUnit &unit = m_model.units[std::size_t(top[0][k].unit)];
+            const int tokens = unit.threads * unit.replicas;
+            double busy = 0;
+            for (int j = 1; j <= users; ++j)
+                busy += std::min(j, tokens) * r.marginal[k][std::size_t(j)];
+            m_topBusy[std::size_t(top[0][k].unit)] = busy;
+            m_topRate[std::size_t(top[0][k].unit)] = r.throughputPerMs * top[0][k].visits;
+        }
     } else {
         m_schweitzer = true;
         std::vector<int> unitOf;
@@ -623,6 +656,8 @@ bool LayeredSolver::solve(const std::vector<double> &ratesPerSec, bool warmStart
         m_flow = m_stable.flow;
         m_T = m_stable.T;
         m_varT = m_stable.varT;
+        m_T0 = m_stable.T0;
+        m_varT0 = m_stable.varT0;
         m_demand = m_stable.demand;
         m_mix = m_stable.mix;
         m_scale = m_stable.scale;
@@ -639,9 +674,13 @@ bool LayeredSolver::solve(const std::vector<double> &ratesPerSec, bool warmStart
     m_scale.assign(m_u, 1);
     m_T.assign(m_n, 0);
     m_varT.assign(m_n, 0);
+    m_T0.assign(m_n, 0);
+    m_varT0.assign(m_n, 0);
     m_demand.assign(m_n, {});
     m_mix.assign(m_u, {});
     m_useFlowEquivalent.assign(m_u, 0);
+    m_topBusy.clear();
+    m_topRate.clear();
     m_closedResponse.assign(m_closed.size(), 0);
     m_schweitzer = false;
     // Start the closed workloads at half what their users would send with no queueing.
@@ -678,17 +717,29 @@ bool LayeredSolver::iterate() {
         }
     }
     if (stable && !m_closed.empty()) {
-        // The unit figures at the rates the last MVA gave.
+        // The unit figures at the rates the last MVA gave; at the top layer's stations the
+        // users' share of the busy threads is MVA's.
         updateRates();
         componentDemands();
         stable = unitQueues();
+        for (std::size_t i = 0; i < m_topBusy.size(); ++i) {
+            UnitFlow &f = m_flow[i];
+            if (m_topBusy[i] < 0 || f.acquisitionsPerMs <= 0 || f.callerLimited) continue;
+            const double closedShare = std::min(1.0, m_topRate[i] / f.acquisitionsPerMs);
+            f.busyThreads = f.busyThreads * (1 - closedShare) + m_topBusy[i];
+        }
     }
+    // Holding and response times from the final waits and pool scales (the units' figures
+    // settle one round before the times built on them).
+    if (stable) componentDemands();
     if (stable)
         m_stable = {true,
                     m_rate,
                     m_flow,
                     m_T,
                     m_varT,
+                    m_T0,
+                    m_varT0,
                     m_demand,
                     m_mix,
                     m_scale,

@@ -111,15 +111,17 @@ private:
     std::vector<ComponentDemand> m_demand; // per component
     std::vector<ComponentDemand> m_mix;    // per unit: what its average acquisition asks
     std::vector<double> m_T, m_varT;       // per component: unthrottled holding time, variance
+    std::vector<double> m_T0, m_varT0;     // the same without any queue wait
     std::vector<double> m_scale;           // per unit: throttled / unthrottled holding time
     std::vector<char> m_useFlowEquivalent; // per unit, decided within a solve
     std::vector<double> m_closedResponse;
+    std::vector<double> m_topBusy, m_topRate; // per unit: threads and rate of the closed top layer
     std::vector<UnitFlow> m_flow;
     struct Snapshot {
         bool valid = false;
         std::vector<double> rate;
         std::vector<UnitFlow> flow;
-        std::vector<double> T, varT;
+        std::vector<double> T, varT, T0, varT0;
         std::vector<ComponentDemand> demand, mix;
         std::vector<double> scale;
         std::vector<char> useFlowEquivalent;
