@@ -61,6 +61,11 @@ void addApproximationNotes(const CompiledModel &m, const LayeredSolver &solver, 
                 flags << QStringLiteral("%1: its threads wait for other units near their limit "
                                         "(flow-equivalent estimate)")
                              .arg(unit.id);
+            if (f.flowEquivalent && unit.replicas > 1 &&
+                unit.policy == BalancingPolicy::RoundRobin && threadUtil > 0.5)
+                flags << QStringLiteral("%1: round-robin arrivals are smoother than the pool's "
+                                        "Poisson chain assumes (busy threads a little high)")
+                             .arg(unit.id);
             if (unit.cores < unit.threads && coreUtil > 0.5)
                 flags << QStringLiteral("%1: fewer cores than threads, core and thread waits "
                                         "added as two stations")
