@@ -151,7 +151,8 @@ Sensitivity verdictSensitivity(const QList<Variant> &variants, double ratePerSec
                         }
                     }
                     flip = b;
-                    flipTo = to >= 0 ? variants[to].name : QStringLiteral("no variant");
+                    flipTo =
+                        to >= 0 ? variants[to].name : QStringLiteral("no variant meets the SLO");
                 }
                 if (!flip) inside = m;
             }

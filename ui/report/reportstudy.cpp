@@ -195,6 +195,18 @@ QStringList approximationNotes(const ReportData &data) {
     for (const sim::VariantComparison &v : data.comparison.variants) {
         add(v.analytic.notes, v.name + QStringLiteral(" (analytic)"));
         add(v.des.notes, v.name + QStringLiteral(" (DES)"));
+        // Where the analytical figures are known to be approximate for this model, per workload.
+        for (const sim::WorkloadResult &w : v.analytic.workloads) {
+            QStringList notes;
+            for (const QString &a : w.approximations)
+                notes << QStringLiteral("workload %1: %2").arg(w.name, a);
+            if (w.percentilesEstimated)
+                notes << QStringLiteral("workload %1: analytical percentiles are estimates from "
+                                        "a fitted distribution (the report's percentiles are "
+                                        "the DES's)")
+                             .arg(w.name);
+            add(notes, v.name + QStringLiteral(" (analytic)"));
+        }
     }
     for (const sim::PlanResult &p : data.plans)
         add(p.notes, p.variant + QStringLiteral(" (plan)"));

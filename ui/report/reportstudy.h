@@ -65,7 +65,8 @@ ReportData runReportStudy(const Project &project, const ReportOptions &options,
                           const Progress &progress = {}, const std::atomic<bool> *cancel = nullptr);
 
 // The engines' approximations for this model: every distinct note of the analytic and DES
-// results, the plans and the scenario runs, with the variants that gave it.
+// results (with the analytic per-workload approximations), the plans and the scenario runs,
+// with the runs that gave it.
 QStringList approximationNotes(const ReportData &data);
 
 } // namespace archsim::report
