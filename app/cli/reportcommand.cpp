@@ -88,6 +88,7 @@ int ReportCommand::run(CliContext &context) {
     options.steps = int(*steps);
     options.sensitivityRange = *range;
     options.desPlans = parser.isSet(QStringLiteral("des-plans"));
+    if (suffix == QLatin1String("csv")) options.sweepSteps = 0; // the CSV has no latency chart
 
     const QString path = context.arguments.value(0);
     const auto loaded = loadForCommand(context, path, false);

@@ -174,6 +174,7 @@ report::ReportOptions ReportDialog::readOptions(QString *error) const {
     options.to = std::max(m_to->value(), m_from->value() + 1);
     options.steps = m_steps->value();
     options.desPlans = m_desPlans->isChecked();
+    if (suffix == QLatin1String("csv")) options.sweepSteps = 0; // the CSV has no latency chart
     // The provenance hashes the file as saved; unsaved edits are hashed as the JSON they are.
     const QString path = m_document->filePath();
     QFile file(path);

@@ -129,7 +129,7 @@ ReportData runReportStudy(const Project &project, const ReportOptions &options,
     for (const sim::VariantComparison &v : data.comparison.variants)
         top = std::max(top, v.analytic.saturationRatePerSec.value_or(0.0));
     if (!(top > 0)) top = data.targetRate * 2;
-    for (int i = 0; i < data.variants.size(); ++i) {
+    for (int i = 0; options.sweepSteps > 0 && i < data.variants.size(); ++i) {
         const auto compiled = sim::compileVariant(data.variants[i]);
         sim::DesOptions des = options.compare.des;
         des.replications = 1;
