@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // tst_reportdialog: File → Export Report in the main window, clicked as a user would: the
 // dialog runs the studies on a worker thread and writes the file; Cancel writes nothing.
+#include "ui/compare/comparewindow.h"
 #include "ui/mainwindow.h"
 #include "ui/report/reportdialog.h"
 
+#include "model/projectfile.h"
+
 #include <QAction>
 #include <QFile>
+#include <QJsonArray>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -13,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace archsim;
 using namespace archsim::ui;
 
 namespace {
@@ -60,6 +65,53 @@ private slots:
         for (QLabel *l : dialog->findChildren<QLabel *>())
             told |= l->text().contains(QLatin1String("Recommendation:"));
         QVERIFY(told);
+    }
+
+    void csvHasTheCompareWindowsNumbers() {
+        // Both windows' defaults: 250/s, p99 <= 400 ms, error rate <= 0.01, availability >=
+        // 0.999, 4 replications of 20 s, seed 1. The report's CSV must carry the very values
+        // the Compare window shows.
+        QTemporaryDir dir;
+        ProjectDocument document(
+            loadProject(QStringLiteral(ARCHSIM_EXAMPLES_DIR "/shop.json")).project);
+        CompareWindow compare(&document);
+        QSignalSpy compared(&compare, &CompareWindow::finished);
+        compare.run();
+        QVERIFY(compared.wait(280000));
+        ReportDialog dialog(&document);
+        const QString out = dir.filePath(QStringLiteral("same.csv"));
+        dialog.setOutputPath(out);
+        QSignalSpy exported(&dialog, &ReportDialog::exported);
+        QTest::mouseClick(button(&dialog, QStringLiteral("&Export")), Qt::LeftButton);
+        QVERIFY(exported.wait(280000));
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QStringList lines = QString::fromUtf8(f.readAll()).split(QStringLiteral("\r\n"));
+        int checked = 0;
+        const QJsonArray variants = compare.result().value(QStringLiteral("variants")).toArray();
+        for (const QJsonValue &rv : compare.result().value(QStringLiteral("rows")).toArray()) {
+            const QJsonObject row = rv.toObject();
+            const QJsonArray values = row.value(QStringLiteral("values")).toArray();
+            for (int v = 0; v < values.size(); ++v) {
+                if (!values[v].isDouble()) continue;
+                // section,metric,subject,variant,value,... (these names need no quoting)
+                const QString prefix =
+                    QStringLiteral("compare,%1,%2,%3,")
+                        .arg(row.value(QStringLiteral("metric")).toString(),
+                             row.value(QStringLiteral("workload")).toString(),
+                             variants[v].toObject().value(QStringLiteral("name")).toString());
+                bool found = false;
+                for (const QString &line : lines)
+                    if (line.startsWith(prefix)) {
+                        QCOMPARE(line.mid(prefix.size()).section(QLatin1Char(','), 0, 0).toDouble(),
+                                 values[v].toDouble());
+                        found = true;
+                    }
+                QVERIFY2(found, qPrintable(prefix));
+                ++checked;
+            }
+        }
+        QVERIFY(checked > 40);
     }
 
     void cancelWritesNothing() {
