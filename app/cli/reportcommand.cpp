@@ -6,11 +6,14 @@
 #include "runprogress.h"
 #include "studyoptions.h"
 
+#include "ui/report/reportverdict.h"
 #include "ui/report/reportwriter.h"
 
 #include <QCommandLineParser>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
 
 #include <cstring>
 
@@ -112,8 +115,22 @@ int ReportCommand::run(CliContext &context) {
         context.err << "archsim-cli report: " << error << Qt::endl;
         return kExitInputError;
     }
-    if (!context.json) {
-        const QStringList verdict = report::verdictSentences(data);
+    const QStringList verdict = report::verdictSentences(data);
+    if (context.json) {
+        const bool any = data.recommended >= 0;
+        printJson(
+            context,
+            QJsonObject{{QStringLiteral("output"), out},
+                        {QStringLiteral("format"),
+                         suffix == QLatin1String("htm") ? QStringLiteral("html") : suffix},
+                        {QStringLiteral("ratePerSec"), data.targetRate},
+                        {QStringLiteral("recommended"),
+                         any ? QJsonValue(data.variants[data.recommended].name) : QJsonValue()},
+                        {QStringLiteral("costPerMonth"),
+                         any ? QJsonValue(data.plans[std::size_t(data.recommended)].costPerMonth)
+                             : QJsonValue()},
+                        {QStringLiteral("verdict"), QJsonArray::fromStringList(verdict)}});
+    } else {
         context.out << out << ": " << verdict.value(0) << Qt::endl;
     }
     return kExitOk;

@@ -213,6 +213,18 @@ private slots:
             cost[i] = plan.value(QStringLiteral("costPerMonth")).toDouble();
         }
         const QString pick = cost[0] <= cost[1] ? names[0] : names[1];
+        // --json tells the same pick and cost.
+        const auto json =
+            runCli(QStringList{QStringLiteral("report"), m_example, QStringLiteral("--variants"),
+                               QStringLiteral("Monolith,Microservices"), QStringLiteral("--p99"),
+                               QStringLiteral("400"), QStringLiteral("-o"),
+                               m_dir.filePath(QStringLiteral("j.csv")), QStringLiteral("--json")}
+                   << kShort);
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject summary = QJsonDocument::fromJson(json.out).object();
+        QCOMPARE(summary.value(QStringLiteral("recommended")).toString(), pick);
+        QCOMPARE(summary.value(QStringLiteral("costPerMonth")).toDouble(),
+                 std::min(cost[0], cost[1]));
         QVERIFY2(text.contains(QStringLiteral("Recommendation: %1.").arg(pick)),
                  qPrintable(text.left(1500)));
         QVERIFY(text.contains(

@@ -2,6 +2,7 @@
 #include "ui/report/reportdocument.h"
 
 #include "ui/report/reportpainters.h"
+#include "ui/report/reportverdict.h"
 
 #include <QPainter>
 
@@ -14,22 +15,6 @@ namespace {
 QString esc(const QString &s) {
     return s.toHtmlEscaped();
 }
-QString money(double x) {
-    return (x < -0.5 ? QStringLiteral("−$%1") : QStringLiteral("$%1")).arg(std::fabs(x), 0, 'f', 0);
-}
-QString rate(double x) {
-    return QStringLiteral("%1/s").arg(x, 0, 'f', 0);
-}
-
-QString sloText(const sim::Slo &slo) {
-    QStringList terms;
-    if (slo.p99Ms) terms << QStringLiteral("p99 ≤ %1 ms").arg(*slo.p99Ms);
-    if (slo.errorRate) terms << QStringLiteral("error rate ≤ %1").arg(*slo.errorRate);
-    if (slo.availability) terms << QStringLiteral("availability ≥ %1").arg(*slo.availability);
-    return terms.isEmpty() ? QStringLiteral("no SLO given (capacity only: no unit above 85% busy)")
-                           : terms.join(QStringLiteral(", "));
-}
-
 ReportBlock html(const QString &text, bool newPage = false) {
     ReportBlock b;
     b.html = text;
@@ -98,7 +83,7 @@ void verdictSection(const ReportData &data, std::vector<ReportBlock> &blocks) {
     text += QStringLiteral("<h3>The SLO, variant by variant</h3><p>SLO: %1, at %2 (%3). <i>As "
                            "configured</i>: the replicas in the model today; <i>planned</i>: "
                            "the cheapest replicas that meet the SLO at this load.</p>")
-                .arg(esc(sloText(data.comparison.slo)), rate(data.targetRate),
+                .arg(esc(sloText(data.comparison.slo)), formatRate(data.targetRate),
                      data.options.compare.ratePerSec
                          ? QStringLiteral("the open workloads scaled together")
                          : QStringLiteral("the open workloads' rates as written"));
@@ -116,10 +101,10 @@ void verdictSection(const ReportData &data, std::vector<ReportBlock> &blocks) {
              passCell(v.slo.pass) +
                  (failed.isEmpty() ? QString()
                                    : QStringLiteral("<br>") + failed.join(QStringLiteral("<br>"))),
-             money(v.figures.costPerMonth),
-             rate(v.analytic.saturationRatePerSec.value_or(0)) + QStringLiteral(" (") +
+             formatMoney(v.figures.costPerMonth),
+             formatRate(v.analytic.saturationRatePerSec.value_or(0)) + QStringLiteral(" (") +
                  esc(v.analytic.bottleneck) + ')',
-             p.feasible ? passCell(true) + QStringLiteral(" ") + money(p.costPerMonth)
+             p.feasible ? passCell(true) + QStringLiteral(" ") + formatMoney(p.costPerMonth)
                         : QStringLiteral("no plan: ") + esc(p.reason),
              p.p99Ms ? QStringLiteral("%1 ms").arg(*p.p99Ms, 0, 'f', 1) : QStringLiteral("–")});
     }
@@ -142,7 +127,7 @@ void verdictSection(const ReportData &data, std::vector<ReportBlock> &blocks) {
                              QStringLiteral("Tornado chart of the verdict's sensitivity")));
     std::vector<QStringList> srows;
     auto adv = [](std::optional<double> a, bool fails) {
-        return a ? money(*a)
+        return a ? formatMoney(*a)
                  : (fails ? QStringLiteral("no plan") : QStringLiteral("only one plan"));
     };
     for (const sim::SensitivityFactor &f : data.sensitivity.factors) {
@@ -215,7 +200,7 @@ void comparisonSection(const ReportData &data, std::vector<ReportBlock> &blocks)
                        "after %4 s warm-up, seed %5; a value is marked better (green, bold) only "
                        "when its 95% interval does not overlap the others' (DES rows) or the "
                        "relative difference exceeds the row's tolerance (other rows).</p>")
-            .arg(rate(data.targetRate))
+            .arg(formatRate(data.targetRate))
             .arg(first.des.replications)
             .arg(first.des.durationSec)
             .arg(first.des.warmupSec)
@@ -347,21 +332,21 @@ void planSection(const ReportData &data, std::vector<ReportBlock> &blocks) {
     QString text = QStringLiteral("<h2>Capacity plan at %1</h2><p>The cheapest replica counts "
                                   "that meet the SLO (%2), searched analytically and confirmed "
                                   "with DES runs (see docs/compare.md).</p>")
-                       .arg(rate(data.targetRate), esc(sloText(data.comparison.slo)));
+                       .arg(formatRate(data.targetRate), esc(sloText(data.comparison.slo)));
     for (const sim::PlanResult &p : data.plans) {
         text += QStringLiteral("<h3>%1: %2</h3>")
-                    .arg(esc(p.variant),
-                         p.feasible ? QStringLiteral("%1 per month (today %2)")
-                                          .arg(money(p.costPerMonth), money(p.costPerMonthBefore))
-                                    : QStringLiteral("no plan — ") + esc(p.reason));
+                    .arg(esc(p.variant), p.feasible ? QStringLiteral("%1 per month (today %2)")
+                                                          .arg(formatMoney(p.costPerMonth),
+                                                               formatMoney(p.costPerMonthBefore))
+                                                    : QStringLiteral("no plan — ") + esc(p.reason));
         std::vector<QStringList> rows;
         for (const sim::PlanUnit &u : p.units)
             rows.push_back({esc(u.id), QString::number(u.before), QString::number(u.replicas),
                             QStringLiteral("%1–%2").arg(u.min).arg(u.max),
-                            money(u.costPerReplicaMonth * u.replicas),
+                            formatMoney(u.costPerReplicaMonth * u.replicas),
                             QString::number(u.utilization, 'f', 2)});
         rows.push_back({QStringLiteral("<b>total</b>"), QString(), QString(), QString(),
-                        QStringLiteral("<b>%1</b>").arg(money(p.costPerMonth)), QString()});
+                        QStringLiteral("<b>%1</b>").arg(formatMoney(p.costPerMonth)), QString()});
         text += table({QStringLiteral("unit"), QStringLiteral("replicas today"),
                        QStringLiteral("planned"), QStringLiteral("allowed"),
                        QStringLiteral("$ / month"), QStringLiteral("utilisation")},
@@ -406,17 +391,17 @@ void provenanceSection(const ReportData &data, std::vector<ReportBlock> &blocks)
              .arg(100 * data.options.compare.costTolerance)},
         {QStringLiteral("target load"),
          QStringLiteral("%1 total over the open workloads (%2)")
-             .arg(rate(data.targetRate), data.options.compare.ratePerSec
-                                             ? QStringLiteral("scaled together")
-                                             : QStringLiteral("as written in the model"))},
+             .arg(formatRate(data.targetRate), data.options.compare.ratePerSec
+                                                   ? QStringLiteral("scaled together")
+                                                   : QStringLiteral("as written in the model"))},
         {QStringLiteral("SLO"), esc(sloText(data.comparison.slo))},
         {QStringLiteral("break-even"),
          QStringLiteral("%1 steps from %2 to %3, plans %4")
              .arg(points.size())
-             .arg(rate(points.isEmpty() ? 0
-                                        : points.first()[QStringLiteral("ratePerSec")].toDouble()))
-             .arg(rate(points.isEmpty() ? 0
-                                        : points.last()[QStringLiteral("ratePerSec")].toDouble()))
+             .arg(formatRate(
+                 points.isEmpty() ? 0 : points.first()[QStringLiteral("ratePerSec")].toDouble()))
+             .arg(formatRate(
+                 points.isEmpty() ? 0 : points.last()[QStringLiteral("ratePerSec")].toDouble()))
              .arg(data.options.desPlans ? QStringLiteral("confirmed by the DES")
                                         : QStringLiteral("analytical (no DES correction)"))},
         {QStringLiteral("sensitivity"),
@@ -477,159 +462,6 @@ void provenanceSection(const ReportData &data, std::vector<ReportBlock> &blocks)
 
 } // namespace
 
-QString metricUnit(const QString &m) {
-    if (m.endsWith(QLatin1String("Ms"))) return QStringLiteral("ms");
-    if (m == QLatin1String("saturationRatePerSec")) return QStringLiteral("requests/s");
-    if (m == QLatin1String("headroom")) return QStringLiteral("ratio");
-    if (m == QLatin1String("errorRate") || m == QLatin1String("availability") ||
-        m == QLatin1String("worstBlastRadius"))
-        return QStringLiteral("share");
-    if (m == QLatin1String("downtimeMinutesPerYear")) return QStringLiteral("min/year");
-    if (m == QLatin1String("costPerMonth")) return QStringLiteral("USD/month");
-    if (m == QLatin1String("units") || m == QLatin1String("replicas") ||
-        m == QLatin1String("singlePointsOfFailure"))
-        return QStringLiteral("count");
-    if (m == QLatin1String("crossUnitCallsPerRequest")) return QStringLiteral("calls/request");
-    if (m == QLatin1String("networkHopsPerRequest")) return QStringLiteral("hops/request");
-    if (m == QLatin1String("bottleneck")) return QStringLiteral("name");
-    return QString();
-}
-
-QString formatValue(const QJsonValue &v, const QString &metric) {
-    if (v.isString()) return v.toString();
-    if (!v.isDouble()) return QStringLiteral("–");
-    const double x = v.toDouble();
-    if (metric == QLatin1String("availability")) return QString::number(x, 'f', 6);
-    if (metric == QLatin1String("errorRate")) return QString::number(x, 'g', 3);
-    if (metricUnit(metric) == QLatin1String("count")) return QString::number(x, 'f', 0);
-    return QString::number(x, 'f', metric.contains(QLatin1String("Rate")) ? 1 : 2);
-}
-
-QStringList verdictSentences(const ReportData &data) {
-    QStringList out;
-    const QString target = rate(data.targetRate);
-    const QString slo = sloText(data.comparison.slo);
-    if (data.recommended < 0) {
-        QStringList reasons;
-        for (const sim::PlanResult &p : data.plans)
-            reasons << QStringLiteral("%1: %2").arg(p.variant, p.reason);
-        out << QStringLiteral("No variant can meet the SLO (%1) at the target load of %2 within "
-                              "its replica limits. %3")
-                   .arg(slo, target, reasons.join(QStringLiteral("; ")));
-        return out;
-    }
-    const sim::PlanResult &best = data.plans[std::size_t(data.recommended)];
-    QStringList others;
-    for (std::size_t i = 0; i < data.plans.size(); ++i) {
-        if (int(i) == data.recommended) continue;
-        const sim::PlanResult &p = data.plans[i];
-        others << (p.feasible ? QStringLiteral("%1 for %2 (%3 more)")
-                                    .arg(money(p.costPerMonth), p.variant,
-                                         money(p.costPerMonth - best.costPerMonth))
-                              : QStringLiteral("%1 cannot meet it (%2)").arg(p.variant, p.reason));
-    }
-    out << QStringLiteral("Recommendation: %1. At the target load of %2, its cheapest capacity "
-                          "plan that meets the SLO (%3) costs %4 per month, against %5.")
-               .arg(best.variant, target, slo, money(best.costPerMonth),
-                    others.join(QStringLiteral("; ")));
-    QStringList today;
-    for (const sim::VariantComparison &v : data.comparison.variants)
-        today << QStringLiteral("%1 %2 the SLO at %3 per month")
-                     .arg(v.name, v.slo.pass ? QStringLiteral("passes") : QStringLiteral("fails"),
-                          money(v.figures.costPerMonth));
-    out << QStringLiteral("As configured today: %1.").arg(today.join(QStringLiteral("; ")));
-
-    const QJsonObject be = data.compareJson.value(QStringLiteral("breakEven")).toObject();
-    const QJsonArray points = be.value(QStringLiteral("points")).toArray();
-    std::vector<QJsonObject> crossings; // those of the recommended variant, by rate
-    for (const QJsonValue &cv : be.value(QStringLiteral("crossings")).toArray()) {
-        const QJsonObject c = cv.toObject();
-        const QJsonArray between = c.value(QStringLiteral("between")).toArray();
-        if (between.at(0).toString() == best.variant || between.at(1).toString() == best.variant)
-            crossings.push_back(c);
-    }
-    std::sort(crossings.begin(), crossings.end(), [](const QJsonObject &a, const QJsonObject &b) {
-        return a[QStringLiteral("ratePerSec")].toDouble() <
-               b[QStringLiteral("ratePerSec")].toDouble();
-    });
-    if (!points.isEmpty()) {
-        const QString range =
-            QStringLiteral("%1 and %2")
-                .arg(rate(points.first()[QStringLiteral("ratePerSec")].toDouble()),
-                     rate(points.last()[QStringLiteral("ratePerSec")].toDouble()));
-        if (crossings.empty()) {
-            out << QStringLiteral("Break-even: the cheaper variant does not change between %1.")
-                       .arg(range);
-        } else {
-            const QJsonObject &first = crossings.front(), &last = crossings.back();
-            QString sentence =
-                QStringLiteral("Break-even (cheapest plans between %1): %2 is cheaper up to "
-                               "about %3")
-                    .arg(range, first[QStringLiteral("cheaperBelow")].toString(),
-                         rate(first[QStringLiteral("ratePerSec")].toDouble()));
-            if (crossings.size() == 1)
-                sentence += QStringLiteral(", %1 from there on.")
-                                .arg(first[QStringLiteral("cheaperAbove")].toString());
-            else
-                sentence += QStringLiteral("; the cost curves then cross %1 more times, and from "
-                                           "about %2 on %3 is cheaper.")
-                                .arg(crossings.size() - 1)
-                                .arg(rate(last[QStringLiteral("ratePerSec")].toDouble()),
-                                     last[QStringLiteral("cheaperAbove")].toString());
-            out << sentence;
-        }
-    }
-
-    const sim::Sensitivity &s = data.sensitivity;
-    const double range = data.options.sensitivityRange;
-    std::vector<std::pair<double, QString>> flips; // distance from 1, sentence
-    for (const sim::SensitivityFactor &f : s.factors) {
-        if (f.flipBelow)
-            flips.emplace_back(1 - *f.flipBelow, QStringLiteral("%1 at ×%2 or lower (→ %3)")
-                                                     .arg(f.label)
-                                                     .arg(*f.flipBelow, 0, 'f', 2)
-                                                     .arg(f.flipToBelow));
-        if (f.flipAbove)
-            flips.emplace_back(*f.flipAbove - 1, QStringLiteral("%1 at ×%2 or higher (→ %3)")
-                                                     .arg(f.label)
-                                                     .arg(*f.flipAbove, 0, 'f', 2)
-                                                     .arg(f.flipToAbove));
-    }
-    std::sort(flips.begin(), flips.end(),
-              [](const auto &a, const auto &b) { return a.first < b.first; });
-    const QString span =
-        QStringLiteral("×%1 to ×%2").arg(1 - range, 0, 'f', 1).arg(1 + range, 0, 'f', 1);
-    if (s.recommended >= 0 && s.recommended != data.recommended)
-        out << QStringLiteral("Note: the analytical plans alone would pick %1 at this load "
-                              "(the DES-confirmed plans above differ); the sensitivity below is "
-                              "measured around that analytical answer.")
-                   .arg(data.variants[s.recommended].name);
-    QStringList inside, outside;
-    for (const auto &[distance, text] : flips)
-        (distance <= range + 1e-9 ? inside : outside) << text;
-    if (inside.isEmpty())
-        out << QStringLiteral("What could change it: nothing within %1 — each component's "
-                              "service time and the load, varied one at a time over that range, "
-                              "leave the verdict as it is.%2")
-                   .arg(span,
-                        outside.isEmpty()
-                            ? QStringLiteral(" Searched further (×%1 to ×%2), nothing "
-                                             "changes it either.")
-                                  .arg(s.factors.empty() ? 0.1 : s.factors.front().searchedBelow, 0,
-                                       'f', 1)
-                                  .arg(s.factors.empty() ? 4.0 : s.factors.front().searchedAbove, 0,
-                                       'f', 1)
-                            : QStringLiteral(" Further out it changes with: %1.")
-                                  .arg(outside.mid(0, 4).join(QStringLiteral("; "))));
-    else
-        out << QStringLiteral("What could change it (one factor at a time, %1): %2%3.")
-                   .arg(span, inside.mid(0, 4).join(QStringLiteral("; ")),
-                        inside.size() > 4 ? QStringLiteral("; and %1 more in the table below")
-                                                .arg(inside.size() - 4)
-                                          : QString());
-    return out;
-}
-
 ReportDocument buildReportDocument(const ReportData &data) {
     ReportDocument doc;
     QStringList names;
@@ -638,7 +470,7 @@ ReportDocument buildReportDocument(const ReportData &data) {
     doc.title = QStringLiteral("%1 — comparison report").arg(names.join(QStringLiteral(" vs ")));
     doc.blocks.push_back(
         html(QStringLiteral("<h1>%1</h1><p>%2, %3 · generated by ArchSim %4 on %5</p>")
-                 .arg(esc(doc.title), esc(data.options.modelFile), rate(data.targetRate),
+                 .arg(esc(doc.title), esc(data.options.modelFile), formatRate(data.targetRate),
                       esc(data.programVersion),
                       data.created.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")))));
     verdictSection(data, doc.blocks);
@@ -648,10 +480,10 @@ ReportDocument buildReportDocument(const ReportData &data) {
             html(QStringLiteral("%1<h3>%2 at %3</h3><p>%4 units, %5 replicas, %6 per month as "
                                 "configured; bottleneck %7.</p>")
                      .arg(i == 0 ? QStringLiteral("<h2>The designs</h2>") : QString(), esc(v.name),
-                          rate(v.ratePerSec))
+                          formatRate(v.ratePerSec))
                      .arg(v.figures.units)
                      .arg(v.figures.replicas)
-                     .arg(money(v.figures.costPerMonth), esc(v.analytic.bottleneck)),
+                     .arg(formatMoney(v.figures.costPerMonth), esc(v.analytic.bottleneck)),
                  true));
         doc.blocks.push_back(picture(variantDiagram(data, i), QSizeF(kContentWidth, 560),
                                      QStringLiteral("%1 diagram with utilisation").arg(v.name)));

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ui/report/reportcharts.h"
+#include "ui/report/reportverdict.h"
 
 namespace archsim::report {
 
@@ -26,15 +27,5 @@ inline constexpr double kContentWidth = 680;
 
 // Builds the report's blocks from DATA (which must outlive the document: the pictures read it).
 ReportDocument buildReportDocument(const ReportData &data);
-
-// The verdict sentences, shared by the document and the tests: which variant to pick for the
-// target load and what it costs, where the other wins, what would flip it.
-QStringList verdictSentences(const ReportData &data);
-
-// A table value as the report prints it (the same rounding as the Compare window).
-QString formatValue(const QJsonValue &value, const QString &metric);
-
-// The unit of a comparison metric ("ms", "USD/month", ...), as written in the CSV and tables.
-QString metricUnit(const QString &metric);
 
 } // namespace archsim::report
