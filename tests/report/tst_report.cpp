@@ -28,6 +28,8 @@ namespace {
 
 const QString kScript = QStringLiteral("<script>alert(1)</script>");
 const QString kUnicode = QStringLiteral("Ünïcødé & \"quotes\"");
+// A variant name that Qt Charts would take for markup if it were not escaped.
+const QString kVariant = QStringLiteral("Two <b>&");
 
 // Variant "Big": one unit of 4 cores at 3 a month; "Small": units of 1 core at 1 a month.
 // With load L = rate x service time (busy cores) and at most 85% busy, Small needs
@@ -64,7 +66,7 @@ QByteArray hostileProject() {
             .call(QStringLiteral("api"), QStringLiteral("store"))
             .open(kUnicode, QStringLiteral("web"), 150);
         Variant v = b.variant();
-        v.name = two ? QStringLiteral("Two") : QStringLiteral("One");
+        v.name = two ? kVariant : QStringLiteral("One");
         v.components[1].name = kScript;
         v.components[2].name = kUnicode;
         for (Component &c : v.components) {
@@ -253,7 +255,7 @@ private slots:
     }
 
     void hostileNamesAreEscapedAndIntact() {
-        const QStringList args{QStringLiteral("--variants"), QStringLiteral("One,Two"),
+        const QStringList args{QStringLiteral("--variants"), QStringLiteral("One,") + kVariant,
                                QStringLiteral("--p99"), QStringLiteral("200")};
         const QString html = report(m_hostile, QStringLiteral("hostile.html"), args);
         const QString pdf = report(m_hostile, QStringLiteral("hostile.pdf"), args);
@@ -266,10 +268,15 @@ private slots:
         QVERIFY(!page.contains(QStringLiteral("<script"), Qt::CaseInsensitive));
         QVERIFY(page.contains(QStringLiteral("&lt;script&gt;alert(1)&lt;/script&gt;")));
         QVERIFY(page.contains(QStringLiteral("Ünïcødé &amp; &quot;quotes&quot;")));
+        QVERIFY(page.contains(QStringLiteral("Two &lt;b&gt;&amp;")));
+        QVERIFY(!page.contains(kVariant));
 
         const QString text = pdfText(pdf);
         QVERIFY2(text.contains(kScript), qPrintable(text.left(2000)));
         QVERIFY(text.contains(kUnicode));
+        // In the charts too: the legend of the latency chart and the utilisation chart's title.
+        QVERIFY2(text.contains(kVariant + QStringLiteral(" p99")), qPrintable(text));
+        QVERIFY(text.contains(kVariant + QStringLiteral(" at ")));
 
         QFile c(csv);
         QVERIFY(c.open(QIODevice::ReadOnly));

@@ -44,6 +44,12 @@ void paintChart(QPainter &painter, const QSizeF &size, QChart *chart) {
     scene.render(&painter, QRectF(QPointF(0, 0), size), QRectF(QPointF(0, 0), size));
 }
 
+// Qt Charts draws titles, legend entries and category labels as HTML: names from the model are
+// escaped so that "<b>" or "&" shows as written.
+QString label(const QString &text) {
+    return text.toHtmlEscaped();
+}
+
 QValueAxis *valueAxis(const QString &title, double min, double max) {
     auto *axis = new QValueAxis;
     axis->setTitleText(title);
@@ -62,7 +68,7 @@ void attach(QChart *chart, QAbstractSeries *series, QAbstractAxis *x, QAbstractA
 QLineSeries *line(const QString &name, const QList<QPointF> &points, QColor color,
                   Qt::PenStyle style = Qt::SolidLine, double width = 2) {
     auto *s = new QLineSeries;
-    s->setName(name);
+    s->setName(label(name));
     s->append(points);
     QPen pen(color);
     pen.setWidthF(width);
@@ -205,14 +211,15 @@ Picture utilizationChart(const ReportData &data, int variant) {
     return [&data, variant](QPainter &painter, const QSizeF &size) {
         const sim::VariantComparison &v = data.comparison.variants[std::size_t(variant)];
         auto *chart = new QChart;
-        chart->setTitle(QStringLiteral("%1 at %2/s").arg(v.name).arg(v.ratePerSec, 0, 'f', 0));
+        chart->setTitle(
+            QStringLiteral("%1 at %2/s").arg(label(v.name)).arg(v.ratePerSec, 0, 'f', 0));
         auto *set = new QBarSet(QStringLiteral("utilisation"));
         set->setColor(variantColor(variant));
         QStringList categories;
         // Bottom to top in a horizontal chart: reversed, so the list reads like the table.
         for (auto it = v.des.units.rbegin(); it != v.des.units.rend(); ++it) {
             if (!(it->utilization > 0)) continue;
-            categories << it->id;
+            categories << label(it->id);
             *set << it->utilization;
         }
         auto *series = new QHorizontalBarSeries;
@@ -245,7 +252,7 @@ Picture downtimeChart(const ReportData &data) {
         double top = 1;
         for (std::size_t i = 0; i < data.comparison.variants.size(); ++i) {
             const sim::VariantComparison &v = data.comparison.variants[i];
-            auto *set = new QBarSet(v.name);
+            auto *set = new QBarSet(label(v.name));
             set->setColor(variantColor(int(i)));
             for (const QString &name : workloads) {
                 double a = 1;
@@ -259,7 +266,8 @@ Picture downtimeChart(const ReportData &data) {
         series->setLabelsVisible(true);
         series->setLabelsPrecision(3);
         auto *x = new QBarCategoryAxis;
-        x->append(workloads);
+        for (const QString &w : std::as_const(workloads))
+            x->append(label(w));
         auto *y = valueAxis(QStringLiteral("minutes per year"), 0, top * 1.15);
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
@@ -279,7 +287,7 @@ Picture blastRadiusChart(const ReportData &data) {
             for (const sim::UnitBlastRadius &b : v.failures.blastRadius)
                 for (double s : b.lostShare)
                     worst = std::max(worst, s);
-            categories << v.name; // the unit is named in the failure tables
+            categories << label(v.name); // the unit is named in the failure tables
             *set << 100 * worst;
         }
         set->setColor(QColor(0xc6, 0x28, 0x28));

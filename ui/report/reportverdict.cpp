@@ -69,8 +69,8 @@ QStringList verdictSentences(const ReportData &data) {
         QStringList reasons;
         for (const sim::PlanResult &p : data.plans)
             reasons << QStringLiteral("%1: %2").arg(p.variant, p.reason);
-        out << QStringLiteral("No variant can meet the SLO (%1) at the target load of %2 within "
-                              "its replica limits. %3")
+        out << QStringLiteral("No variant can meet the SLO (%1) at the target load of %2 with "
+                              "the replicas its units allow. Why: %3.")
                    .arg(slo, target, reasons.join(QStringLiteral("; ")));
         return out;
     }
