@@ -1,6 +1,7 @@
-// PNG charts of runs and sweeps with Qt Charts, drawn offscreen (needs a QApplication).
+// --plot for the CLI: the app's charts (ui/charts), stacked in one PNG or SVG, drawn offscreen.
 #pragma once
 
+#include "simulator/failures/failureanalysis.h"
 #include "simulator/loadresult.h"
 #include "simulator/study/sweep.h"
 
@@ -8,11 +9,12 @@
 
 namespace archsim::cli {
 
-// Latency (mean, p99), throughput and utilisation over time, one panel each.
+// Latency with error rate, traffic, utilisation bars and the latency distribution.
 bool writeSimulationPlot(const sim::LoadResult &result, const QString &path, QString *error);
-
-// Latency and utilisation against the total open rate, the knee marked.
+// Latency and bottleneck utilisation against load, knee and analytic saturation marked.
 bool writeSweepPlot(const sim::SweepResult &result, const QString &path, QString *error);
+// Availability per workload and blast radius per unit.
+bool writeFailurePlot(const sim::FailureReport &report, const QString &path, QString *error);
 
 // True when the command line asks for a plot, so main() creates a QApplication.
 bool wantsPlot(int argc, char **argv);

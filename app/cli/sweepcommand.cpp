@@ -5,6 +5,7 @@
 #include "runprogress.h"
 #include "texttable.h"
 
+#include "simulator/loadresultjson.h"
 #include "simulator/study/sweep.h"
 
 #include <QCommandLineParser>
@@ -86,26 +87,7 @@ int SweepCommand::run(CliContext &context) {
         }
     }
     if (context.json) {
-        QJsonArray points;
-        for (const sim::SweepPoint &p : result.points) {
-            QJsonObject o = sim::toJson(p.result);
-            o.remove(QStringLiteral("variant"));
-            o.remove(QStringLiteral("engine"));
-            o.insert(QStringLiteral("scale"), p.scale);
-            o.insert(QStringLiteral("ratePerSec"), p.ratePerSec);
-            points.append(o);
-        }
-        QJsonValue knee = QJsonValue::Null;
-        if (result.knee) {
-            const sim::SweepPoint &p = result.points[std::size_t(*result.knee)];
-            knee = QJsonObject{{QStringLiteral("ratePerSec"), p.ratePerSec},
-                               {QStringLiteral("scale"), p.scale},
-                               {QStringLiteral("bottleneck"), p.result.bottleneck}};
-        }
-        const QJsonObject doc{{QStringLiteral("variant"), result.variant},
-                              {QStringLiteral("engine"), result.engine},
-                              {QStringLiteral("points"), points},
-                              {QStringLiteral("knee"), knee}};
+        const QJsonObject doc = sim::toJson(result);
         context.out << QJsonDocument(doc).toJson(QJsonDocument::Indented);
         return kExitOk;
     }

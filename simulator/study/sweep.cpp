@@ -33,6 +33,7 @@ SweepResult sweep(const CompiledModel &m, double fromRate, double toRate, int st
     const double base = openBaseRate(m);
     if (!(base > 0) || steps < 1) return result;
     steps = std::max(steps, 1);
+    result.saturationRatePerSec = analyze(m).saturationRatePerSec;
     for (int i = 0; i < steps; ++i) {
         if (desOptions.cancel && desOptions.cancel->load()) break;
         const double rate =

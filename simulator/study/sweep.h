@@ -23,6 +23,9 @@ struct SweepResult {
     // mean response of the open workloads is at least twice the first loaded step's, or that is
     // saturated. None when latency stays flat over the range.
     std::optional<int> knee;
+    // The analytical engine's saturation rate of the model at its base load (total open rate),
+    // whatever the sweep's engine: the load axis of a sweep chart marks it.
+    std::optional<double> saturationRatePerSec;
 };
 
 // The total base rate of the open workloads (0 when there are none: nothing to sweep).

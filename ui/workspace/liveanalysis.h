@@ -1,0 +1,71 @@
+// The analytical engine rerun after every edit, off the GUI thread: the edit bumps a revision,
+// a short debounce batches a gesture, a worker checks and analyses a copy of the variant, and a
+// result for an older revision than the document's is dropped.
+#pragma once
+
+#include "simulator/failures/failureanalysis.h"
+#include "simulator/modelchecks.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <memory>
+
+namespace archsim::ui {
+
+class ProjectDocument;
+
+struct LiveResult {
+    quint64 revision = 0;
+    int variantIndex = 0;
+    QString variantName;
+    sim::VariantCheck check;                 // problems; model and analysis when it compiles
+    QHash<QString, double> callsPerSec;      // per connection key: calls per second at this load
+    QHash<QString, QString> unitOfComponent; // component id -> unit id
+    std::optional<sim::FailureReport> failures;
+    double elapsedMs = 0; // time the worker took
+
+    bool hasNumbers() const { return check.analysis.has_value(); }
+    const sim::UnitResult *unit(const QString &id) const;
+};
+
+// The computation itself, for the worker and for the benchmark.
+LiveResult computeLive(const Variant &variant, int variantIndex, quint64 revision);
+
+class LiveAnalysis : public QObject {
+    Q_OBJECT
+public:
+    explicit LiveAnalysis(ProjectDocument *document, QObject *parent = nullptr);
+    ~LiveAnalysis() override;
+
+    // The newest result for the current revision; null before the first one, or when it is stale.
+    const LiveResult *latest() const {
+        return m_latest && m_latest->revision == m_revision ? m_latest.get() : nullptr;
+    }
+    quint64 revision() const { return m_revision; }
+    void setDebounceMs(int ms) { m_timer.setInterval(ms); }
+    // Starts the analysis now (tests; the benchmark).
+    void runNow();
+    // Waits for the worker (tests).
+    bool waitForIdle(int msecs = 5000);
+
+signals:
+    void resultReady(const archsim::ui::LiveResult &result);
+    // The model changed and no result for it exists yet.
+    void invalidated();
+
+private:
+    void edited();
+    void deliver(std::shared_ptr<LiveResult> result);
+
+    ProjectDocument *m_document;
+    QTimer m_timer;
+    QThreadPool m_pool;
+    quint64 m_revision = 1;
+    std::shared_ptr<LiveResult> m_latest;
+};
+
+} // namespace archsim::ui
