@@ -118,6 +118,10 @@ int SweepCommand::run(CliContext &context) {
     } else {
         context.out << "\nknee: none in this range (latency stays within twice the first step's)\n";
     }
+    if (result.saturationRatePerSec)
+        context.out << "analytic saturation: " << formatNumber(*result.saturationRatePerSec, 1)
+                    << " requests/s (where the layered solve first saturates; steps above it are "
+                       "saturated)\n";
     return kExitOk;
 }
 

@@ -25,6 +25,24 @@ double openMeanResponse(const LoadResult &r) {
     return total > 0 ? weighted / total : 0.0;
 }
 
+std::optional<double> saturationRate(const CompiledModel &m) {
+    const double base = openBaseRate(m);
+    const LoadResult bound = analyze(m);
+    if (!(base > 0) || !bound.saturationRatePerSec) return std::nullopt;
+    auto saturatedAt = [&](double scale) {
+        AnalyticOptions options;
+        options.scale = scale;
+        return analyze(m, options).saturated;
+    };
+    double lo = 0, hi = *bound.saturationRatePerSec / base;
+    if (!saturatedAt(hi)) return bound.saturationRatePerSec; // the bound is reached exactly
+    for (int i = 0; i < 40 && hi - lo > 1e-9 * hi; ++i) {
+        const double mid = (lo + hi) / 2;
+        (saturatedAt(mid) ? hi : lo) = mid;
+    }
+    return lo * base;
+}
+
 SweepResult sweep(const CompiledModel &m, double fromRate, double toRate, int steps, Engine engine,
                   const DesOptions &desOptions) {
     SweepResult result;
@@ -33,7 +51,7 @@ SweepResult sweep(const CompiledModel &m, double fromRate, double toRate, int st
     const double base = openBaseRate(m);
     if (!(base > 0) || steps < 1) return result;
     steps = std::max(steps, 1);
-    result.saturationRatePerSec = analyze(m).saturationRatePerSec;
+    result.saturationRatePerSec = saturationRate(m);
     for (int i = 0; i < steps; ++i) {
         if (desOptions.cancel && desOptions.cancel->load()) break;
         const double rate =

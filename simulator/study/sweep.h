@@ -23,8 +23,8 @@ struct SweepResult {
     // mean response of the open workloads is at least twice the first loaded step's, or that is
     // saturated. None when latency stays flat over the range.
     std::optional<int> knee;
-    // The analytical engine's saturation rate of the model at its base load (total open rate),
-    // whatever the sweep's engine: the load axis of a sweep chart marks it.
+    // The total open rate where the analytical engine's layered solve first saturates
+    // (saturationRate() below), whatever the sweep's engine: the load axis of a chart marks it.
     std::optional<double> saturationRatePerSec;
 };
 
@@ -36,6 +36,13 @@ double openBaseRate(const CompiledModel &model);
 // cancellation cover the whole sweep.
 SweepResult sweep(const CompiledModel &model, double fromRate, double toRate, int steps,
                   Engine engine, const DesOptions &desOptions = {});
+
+// The total open rate at which the analytical engine first reports the model saturated, found by
+// bisection over the scale. analyze()'s saturationRatePerSec is computed from holding times
+// without queueing (an upper bound: a unit that waits on a queued sync callee holds its threads
+// longer), so this rate is at or below it; a sweep step above this rate is saturated, one below is
+// not. None without open workloads.
+std::optional<double> saturationRate(const CompiledModel &model);
 
 // Throughput-weighted mean response of the open workloads (+inf when saturated).
 double openMeanResponse(const LoadResult &result);

@@ -75,7 +75,14 @@ ChartSpec latencyChart(const sim::LoadResult &r) {
         const QString name = r.workloads[w].name;
         ChartLine mean{name + QStringLiteral(" mean"), {}, false, 0, {}};
         ChartLine p99{name + QStringLiteral(" p99"), {}, true, 0, {}};
-        ChartLine errors{name + QStringLiteral(" error rate"), {}, false, 1, QColor(213, 94, 0)};
+        // Error rates in warm colours of their own, apart from the latency lines.
+        static const QColor kErrorColors[] = {QColor(213, 94, 0), QColor(204, 121, 167),
+                                              QColor(230, 159, 0), QColor(120, 40, 20)};
+        ChartLine errors{name + QStringLiteral(" error rate"),
+                         {},
+                         false,
+                         1,
+                         kErrorColors[w % std::size(kErrorColors)]};
         for (const sim::SeriesPoint &p : r.series) {
             const double t = p.timeSec + r.intervalSec / 2;
             const double done = p.throughputPerSec[w] + p.errorsPerSec[w];

@@ -61,7 +61,8 @@ QColor ElementOverlay::frameColor() const {
 }
 
 QRectF ElementOverlay::boundingRect() const {
-    return m_rect.adjusted(-6, -26, 6, 6);
+    // Badges run leftwards from the top-right corner, past the left edge of a narrow card.
+    return m_rect.adjusted(-std::max(0.0, 200 - m_rect.width()), -26, 6, 6);
 }
 
 void ElementOverlay::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *) {

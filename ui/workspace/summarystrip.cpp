@@ -13,6 +13,7 @@ namespace archsim::ui {
 QString statusText(const LiveResult &r) {
     if (!r.hasNumbers()) return QObject::tr("Analysis: the model has errors (see Problems)");
     const sim::LoadResult &a = *r.check.analysis;
+    if (a.bottleneck.isEmpty()) return QObject::tr("Analysis: no unit carries load yet");
     const sim::UnitResult *b = r.unit(a.bottleneck);
     if (a.saturated || (b && b->utilization >= 1 - 1e-9))
         return QObject::tr("Analysis: SATURATED at the current load, bottleneck %1")

@@ -143,8 +143,15 @@ void Workspace::showRun(const RunRecord &run) {
     if (m_runs->isOlderRevision(run)) heading += tr(" — made on an older revision of the design");
     heading += QStringLiteral("\n") + run.summary;
     m_charts->showCharts(charts::chartsForRun(run), heading);
+    raiseCharts();
+}
+
+void Workspace::raiseCharts() {
     m_chartsDock->show();
     m_chartsDock->raise();
+    // Charts need room: about half the window's height, once.
+    if (m_chartsDock->height() < m_window->height() * 0.4)
+        m_window->resizeDocks({m_chartsDock}, {int(m_window->height() * 0.48)}, Qt::Vertical);
 }
 
 void Workspace::overlayRuns(const RunRecord &run, const RunRecord &other) {
@@ -162,8 +169,7 @@ void Workspace::overlayRuns(const RunRecord &run, const RunRecord &other) {
                                      .arg(run.id)
                                      .arg(other.id)
                                      .arg(run.summary, other.summary));
-    m_chartsDock->show();
-    m_chartsDock->raise();
+    raiseCharts();
 }
 
 QString Workspace::unitAt(const QPoint &viewPos) const {

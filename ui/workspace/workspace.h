@@ -50,6 +50,7 @@ protected:
 private:
     QDockWidget *dock(QWidget *widget, const QString &title, const char *name);
     void analysed(const LiveResult &result);
+    void raiseCharts();
     QString unitAt(const QPoint &viewPos) const;
 
     QMainWindow *m_window;
