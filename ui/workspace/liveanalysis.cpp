@@ -14,7 +14,8 @@ const sim::UnitResult *LiveResult::unit(const QString &id) const {
     return nullptr;
 }
 
-LiveResult computeLive(const Variant &variant, int variantIndex, quint64 revision) {
+LiveResult computeLive(const Variant &variant, int variantIndex, quint64 revision,
+                       bool withFailures) {
     QElapsedTimer clock;
     clock.start();
     LiveResult r;
@@ -41,7 +42,7 @@ LiveResult computeLive(const Variant &variant, int variantIndex, quint64 revisio
             if (index < 0 || index >= variant.connections.size()) continue;
             r.callsPerSec[connectionKey(variant.connections[index])] += perCall[k];
         }
-        r.failures = sim::analyzeFailures(variant, m);
+        if (withFailures) r.failures = sim::analyzeFailures(variant, m);
     }
     r.elapsedMs = double(clock.nsecsElapsed()) / 1e6;
     return r;
@@ -51,6 +52,7 @@ LiveAnalysis::LiveAnalysis(ProjectDocument *document, QObject *parent)
     : QObject(parent)
     , m_document(document) {
     m_pool.setMaxThreadCount(1);
+    m_failurePool.setMaxThreadCount(1);
     m_timer.setSingleShot(true);
     m_timer.setInterval(150);
     connect(&m_timer, &QTimer::timeout, this, &LiveAnalysis::runNow);
@@ -63,6 +65,8 @@ LiveAnalysis::LiveAnalysis(ProjectDocument *document, QObject *parent)
 LiveAnalysis::~LiveAnalysis() {
     m_pool.clear();
     m_pool.waitForDone(); // no worker outlives the object it reports to
+    m_failurePool.clear();
+    m_failurePool.waitForDone();
 }
 
 void LiveAnalysis::edited() {
@@ -79,16 +83,35 @@ void LiveAnalysis::runNow() {
     const quint64 revision = m_revision;
     // Only the newest request matters: drop any still waiting for the worker.
     m_pool.clear();
+    m_wanted.store(revision);
     m_pool.start([this, variant, index, revision] {
-        auto result = std::make_shared<LiveResult>(computeLive(variant, index, revision));
+        // Two stages: utilisation first (fast), then the failure analysis (slower on large
+        // designs: SPOF badges and what-if follow a moment later), skipped once stale.
+        auto result = std::make_shared<LiveResult>(computeLive(variant, index, revision, false));
         QMetaObject::invokeMethod(
             this, [this, result] { deliver(result); }, Qt::QueuedConnection);
+        if (!result->check.model || m_wanted.load() != revision) return;
+        // Its own thread, so a long failure analysis never delays the next edit's figures;
+        // only the newest waits there.
+        m_failurePool.clear();
+        m_failurePool.start([this, variant, result, revision] {
+            if (m_wanted.load() != revision) return;
+            auto full = std::make_shared<LiveResult>(*result);
+            QElapsedTimer clock;
+            clock.start();
+            full->failures = sim::analyzeFailures(variant, *full->check.model);
+            full->failuresMs = double(clock.nsecsElapsed()) / 1e6;
+            QMetaObject::invokeMethod(
+                this, [this, full] { deliver(full); }, Qt::QueuedConnection);
+        });
     });
 }
 
 bool LiveAnalysis::waitForIdle(int msecs) {
     if (m_timer.isActive()) runNow();
-    const bool done = m_pool.waitForDone(msecs);
+    bool done = m_pool.waitForDone(msecs);
+    QCoreApplication::sendPostedEvents(this);
+    done = m_failurePool.waitForDone(msecs) && done;
     QCoreApplication::sendPostedEvents(this);
     return done;
 }

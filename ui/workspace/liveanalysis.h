@@ -12,6 +12,7 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <atomic>
 #include <memory>
 
 namespace archsim::ui {
@@ -26,14 +27,16 @@ struct LiveResult {
     QHash<QString, double> callsPerSec;      // per connection key: calls per second at this load
     QHash<QString, QString> unitOfComponent; // component id -> unit id
     std::optional<sim::FailureReport> failures;
-    double elapsedMs = 0; // time the worker took
+    double elapsedMs = 0;  // time the worker took for the load analysis
+    double failuresMs = 0; // and then for the failure analysis (0: not done yet)
 
     bool hasNumbers() const { return check.analysis.has_value(); }
     const sim::UnitResult *unit(const QString &id) const;
 };
 
 // The computation itself, for the worker and for the benchmark.
-LiveResult computeLive(const Variant &variant, int variantIndex, quint64 revision);
+LiveResult computeLive(const Variant &variant, int variantIndex, quint64 revision,
+                       bool withFailures = true);
 
 class LiveAnalysis : public QObject {
     Q_OBJECT
@@ -42,6 +45,7 @@ public:
     ~LiveAnalysis() override;
 
     // The newest result for the current revision; null before the first one, or when it is stale.
+    // resultReady comes twice per revision: with the load analysis, then with failures too.
     const LiveResult *latest() const {
         return m_latest && m_latest->revision == m_revision ? m_latest.get() : nullptr;
     }
@@ -64,7 +68,9 @@ private:
     ProjectDocument *m_document;
     QTimer m_timer;
     QThreadPool m_pool;
+    QThreadPool m_failurePool;
     quint64 m_revision = 1;
+    std::atomic<quint64> m_wanted{0}; // the revision the worker should still finish
     std::shared_ptr<LiveResult> m_latest;
 };
 

@@ -44,15 +44,23 @@ QString percentText(const OverlayLook &l) {
 } // namespace
 
 ElementOverlay::ElementOverlay(QGraphicsItem *parent, const QRectF &rect, const OverlayLook &look)
-    : QGraphicsItem(parent)
-    , m_rect(rect)
-    , m_look(look) {
+    : QGraphicsItem(parent) {
     setFlag(ItemStacksBehindParent);
     setAcceptedMouseButtons(Qt::NoButton);
-    const QString tip = look.utilisation
-                            ? QStringLiteral("utilisation %1").arg(*look.utilisation, 0, 'f', 3)
-                            : QString();
-    setToolTip(tip);
+    m_rect = rect;
+    m_look = look;
+    m_look.utilisation = -1.0; // differs from any real look, so set() takes this one
+    set(rect, look);
+}
+
+void ElementOverlay::set(const QRectF &rect, const OverlayLook &look) {
+    if (rect == m_rect && look == m_look) return;
+    prepareGeometryChange();
+    m_rect = rect;
+    m_look = look;
+    setToolTip(look.utilisation ? QStringLiteral("utilisation %1").arg(*look.utilisation, 0, 'f', 3)
+                                : QString());
+    update();
 }
 
 QColor ElementOverlay::frameColor() const {
@@ -97,16 +105,24 @@ void ElementOverlay::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidge
 
 TrafficOverlay::TrafficOverlay(QGraphicsItem *parent, const QLineF &line, const QRectF &labelNear,
                                double callsPerSec)
-    : QGraphicsItem(parent)
-    , m_line(line)
-    , m_rate(callsPerSec) {
+    : QGraphicsItem(parent) {
     setFlag(ItemStacksBehindParent);
     setAcceptedMouseButtons(Qt::NoButton);
+    set(line, labelNear, callsPerSec);
+}
+
+void TrafficOverlay::set(const QLineF &line, const QRectF &labelNear, double callsPerSec) {
+    if (line == m_line && callsPerSec == m_rate && labelNear.center() == m_near) return;
+    prepareGeometryChange();
+    m_line = line;
+    m_rate = callsPerSec;
+    m_near = labelNear.center();
     const QFontMetricsF fm(badgeFont());
     const QSizeF size(fm.horizontalAdvance(text()) + 8, fm.height() + 2);
     m_label =
         QRectF(QPointF(labelNear.center().x() - size.width() / 2, labelNear.bottom() + 1), size);
     setToolTip(QStringLiteral("%1 calls/s").arg(callsPerSec, 0, 'f', 2));
+    update();
 }
 
 double TrafficOverlay::width() const {

@@ -10,6 +10,7 @@ namespace archsim::ui {
 
 // What an element shows: its utilisation (none: not analysed), and badges.
 struct OverlayLook {
+    bool operator==(const OverlayLook &) const = default;
     std::optional<double> utilisation;
     bool saturated = false;
     bool bottleneck = false;
@@ -25,6 +26,7 @@ public:
     ElementOverlay(QGraphicsItem *parent, const QRectF &rect, const OverlayLook &look);
     int type() const override { return Type; }
     const OverlayLook &look() const { return m_look; }
+    void set(const QRectF &rect, const OverlayLook &look);
     QColor frameColor() const;
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override;
@@ -42,6 +44,7 @@ public:
                    double callsPerSec);
     int type() const override { return Type; }
     double callsPerSec() const { return m_rate; }
+    void set(const QLineF &line, const QRectF &labelNear, double callsPerSec);
     double width() const;
     QString text() const;
     QRectF boundingRect() const override;
@@ -50,7 +53,8 @@ public:
 private:
     QLineF m_line;
     QRectF m_label;
-    double m_rate;
+    QPointF m_near;
+    double m_rate = -1;
 };
 
 } // namespace archsim::ui
