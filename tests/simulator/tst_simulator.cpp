@@ -8,6 +8,8 @@
 #include "simulator/des/desengine.h"
 #include "simulator/study/sweep.h"
 
+#include "model/projectfile.h"
+
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -514,6 +516,24 @@ private slots:
         // M/M/1: twice the unloaded latency at rho 0.5 (first step is rho 0.1: 11.1 ms).
         const double kneeRate = s.points[std::size_t(*s.knee)].ratePerSec;
         QVERIFY2(kneeRate >= 50 && kneeRate <= 60, qPrintable(QString::number(kneeRate)));
+    }
+
+    // One answer from sweep and analyze: on a single station the saturation rate is c / S (the
+    // bound is exact); on the layered example the step just above the sweep's saturation rate is
+    // saturated and the step just below is not, and the rate is at or below analyze's bound.
+    void sweepSaturationAgreesWithSteps() {
+        const CompiledModel mm1 = compile(singleStation(50, 10));
+        EXPECT_REL(*saturationRate(mm1), 100, 1e-6);
+        const ReadResult read = loadProject(QStringLiteral(ARCHSIM_EXAMPLES "/shop.json"));
+        QVERIFY(read.ok());
+        const CompiledModel shop = *compileVariant(read.project.variants[0]).model;
+        const double rate = *saturationRate(shop);
+        QVERIFY(rate <= *analyze(shop).saturationRatePerSec + 1e-9);
+        const SweepResult s = sweep(shop, rate * 0.999, rate * 1.001, 2, Engine::Analytic);
+        QVERIFY(!s.points[0].result.saturated);
+        QVERIFY(s.points[1].result.saturated);
+        QCOMPARE(*s.knee, 1);
+        EXPECT_REL(*s.saturationRatePerSec, rate, 1e-12);
     }
 
     // --- the command line ----------------------------------------------------------------------
