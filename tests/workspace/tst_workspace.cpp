@@ -18,6 +18,8 @@
 #include "ui/workspace/summarystrip.h"
 #include "ui/workspace/workspace.h"
 
+#include "simulator/study/sweep.h"
+
 #include "model/jsonreader.h"
 #include "model/projectfile.h"
 
@@ -159,6 +161,13 @@ void TestWorkspace::exampleShowsUtilisationWithoutRunning() {
         if (item->type() == TrafficOverlay::Type) ++traffic;
     QVERIFY(traffic > 10);
     QVERIFY(workspace()->summary()->text().contains(QStringLiteral("headroom")));
+    // The strip's saturation rate is the one a sweep marks (layered), not analyze's bound.
+    QVERIFY(r->saturationRatePerSec);
+    const double layered = *sim::saturationRate(*r->check.model);
+    QCOMPARE(*r->saturationRatePerSec, layered);
+    QVERIFY(layered < *r->check.analysis->saturationRatePerSec);
+    QVERIFY2(workspace()->summary()->text().contains(QString::number(layered, 'f', 1)),
+             qPrintable(workspace()->summary()->text()));
     // The overlay switch hides it all.
     workspace()->summary()->overlaySwitch()->setChecked(false);
     QVERIFY(!overlayOf(card));

@@ -3,6 +3,8 @@
 #include "ui/document/elementset.h"
 #include "ui/document/projectdocument.h"
 
+#include "simulator/study/sweep.h"
+
 #include <QCoreApplication>
 
 namespace archsim::ui {
@@ -100,6 +102,7 @@ void LiveAnalysis::runNow() {
             QElapsedTimer clock;
             clock.start();
             full->failures = sim::analyzeFailures(variant, *full->check.model);
+            full->saturationRatePerSec = sim::saturationRate(*full->check.model);
             full->failuresMs = double(clock.nsecsElapsed()) / 1e6;
             QMetaObject::invokeMethod(
                 this, [this, full] { deliver(full); }, Qt::QueuedConnection);

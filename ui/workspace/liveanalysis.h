@@ -26,7 +26,10 @@ struct LiveResult {
     sim::VariantCheck check;                 // problems; model and analysis when it compiles
     QHash<QString, double> callsPerSec;      // per connection key: calls per second at this load
     QHash<QString, QString> unitOfComponent; // component id -> unit id
+    // Second stage: the failure analysis, and the rate where the layered solve first saturates
+    // (what a sweep marks; the first stage knows only analyze()'s bound, at or above it).
     std::optional<sim::FailureReport> failures;
+    std::optional<double> saturationRatePerSec;
     double elapsedMs = 0;  // time the worker took for the load analysis
     double failuresMs = 0; // and then for the failure analysis (0: not done yet)
 

@@ -21,8 +21,10 @@ QString statusText(const LiveResult &r) {
     QString text = QObject::tr("Analysis: bottleneck %1 at %2%")
                        .arg(a.bottleneck)
                        .arg(b ? qRound(100 * b->utilization) : 0);
-    if (a.saturationRatePerSec)
-        text += QObject::tr(", saturates at %1/s").arg(*a.saturationRatePerSec, 0, 'f', 1);
+    if (r.saturationRatePerSec)
+        text += QObject::tr(", saturates at %1/s").arg(*r.saturationRatePerSec, 0, 'f', 1);
+    else if (a.saturationRatePerSec)
+        text += QObject::tr(", saturates at ≤ %1/s").arg(*a.saturationRatePerSec, 0, 'f', 1);
     return text;
 }
 
@@ -69,14 +71,17 @@ void SummaryStrip::show(const LiveResult &r) {
                            .arg(w.name.toHtmlEscaped())
                            .arg(w.throughputPerSec, 0, 'f', 1)
                            .arg(mean);
-        if (!w.closed && a.saturationRatePerSec && asked > 0) {
+        const std::optional<double> saturation =
+            r.saturationRatePerSec ? r.saturationRatePerSec : a.saturationRatePerSec;
+        if (!w.closed && saturation && asked > 0) {
             // Every open workload scales together: one saturation rate, shared headroom.
             const double share = w.throughputPerSec / asked;
-            const double headroom = *a.saturationRatePerSec / asked;
+            const double headroom = *saturation / asked;
             const QColor c = charts::utilisationColor(1 / headroom);
-            part += QStringLiteral(
-                        ", saturates at %1/s, headroom <span style=\"color:%2\"><b>×%3</b></span>")
-                        .arg(*a.saturationRatePerSec * share, 0, 'f', 1)
+            part += QStringLiteral(", saturates at %1%2/s, headroom <span "
+                                   "style=\"color:%3\"><b>×%4</b></span>")
+                        .arg(r.saturationRatePerSec ? QString() : QStringLiteral("≤ "))
+                        .arg(*saturation * share, 0, 'f', 1)
                         .arg(c.name())
                         .arg(headroom, 0, 'f', 2);
         }
