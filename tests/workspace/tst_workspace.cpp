@@ -94,6 +94,7 @@ private slots:
     void oldFileWithoutRunsOpens();
     void sweepAndFailuresFromThePanel();
     void whatIfRunsACrash();
+    void overlayTwoSweeps();
 
 private:
     Workspace *workspace() const { return m_window->workspace(); }
@@ -463,6 +464,40 @@ void TestWorkspace::whatIfRunsACrash() {
     QCOMPARE(fault.value(QStringLiteral("endSec")).toDouble(), 50.0);
     const QJsonObject shop = run.result.value(QStringLiteral("workloads")).toArray()[0].toObject();
     QVERIFY(shop.value(QStringLiteral("errorRate")).toDouble() > 0.05);
+}
+
+void TestWorkspace::overlayTwoSweeps() {
+    load(oneService(50, 1));
+    SimulationPanel *panel = workspace()->simulationPanel();
+    panel->engineBox()->setCurrentIndex(panel->engineBox()->findData(QStringLiteral("analytic")));
+    panel->fromBox()->setValue(10);
+    panel->toBox()->setValue(90);
+    QTest::mouseClick(panel->sweepButton(), Qt::LeftButton);
+    QVERIFY(panel->waitForIdle(10000));
+    // A second design: two threads, so the same rates load it half as much.
+    Unit before = m_window->document()->currentVariant().units[0];
+    Unit after = before;
+    after.threads = 2;
+    m_window->document()->replaceUnits(0, {before}, {after});
+    settle();
+    QTest::mouseClick(panel->sweepButton(), Qt::LeftButton);
+    QVERIFY(panel->waitForIdle(10000));
+    RunsPanel *runs = workspace()->runsPanel();
+    runs->select({1, 2});
+    QVERIFY(runs->overlayButton()->isEnabled());
+    QTest::mouseClick(runs->overlayButton(), Qt::LeftButton);
+    const charts::ChartSpec &chart = workspace()->chartsPanel()->specs().first();
+    const charts::ChartLine *mine = chart.line(QStringLiteral("svc-unit utilisation"));
+    const charts::ChartLine *other = chart.line(QStringLiteral("svc-unit utilisation (run 2)"));
+    QVERIFY(mine && other);
+    QVERIFY(other->dashed);
+    // Same load axis; at 90/s the one-thread run is at 0.9, the two-thread run at 0.45.
+    QCOMPARE(mine->points.last().x(), other->points.last().x());
+    QVERIFY(qAbs(mine->points.last().y() - 0.9) < 1e-9);
+    QVERIFY(qAbs(other->points.last().y() - 0.45) < 1e-9);
+    // The first run was made on the one-thread design: now an older revision.
+    QVERIFY(runs->isOlderRevision(m_window->document()->runs().first()));
+    QVERIFY(!runs->isOlderRevision(m_window->document()->runs().last()));
 }
 
 int main(int argc, char *argv[]) {
