@@ -119,8 +119,13 @@ void TrafficOverlay::set(const QLineF &line, const QRectF &labelNear, double cal
     m_near = labelNear.center();
     const QFontMetricsF fm(badgeFont());
     const QSizeF size(fm.horizontalAdvance(text()) + 8, fm.height() + 2);
+    // Beside the connection's own label on a steep line (below it the badges of the callee's
+    // card may sit), below it on a flat one.
+    const bool steep = std::abs(line.dy()) > std::abs(line.dx());
     m_label =
-        QRectF(QPointF(labelNear.center().x() - size.width() / 2, labelNear.bottom() + 1), size);
+        steep ? QRectF(QPointF(labelNear.right() + 2, labelNear.top()), size)
+              : QRectF(QPointF(labelNear.center().x() - size.width() / 2, labelNear.bottom() + 1),
+                       size);
     setToolTip(QStringLiteral("%1 calls/s").arg(callsPerSec, 0, 'f', 2));
     update();
 }
