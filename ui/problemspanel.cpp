@@ -32,6 +32,14 @@ ProblemsPanel::ProblemsPanel(ProjectDocument *document, QWidget *parent)
 }
 
 void ProblemsPanel::setExtraProblems(const ProblemList &problems) {
+    // The live analysis reports twice per edit (load, then failures) with the same problems.
+    auto text = [](const ProblemList &list) {
+        QStringList lines;
+        for (const Problem &p : list)
+            lines << p.toString();
+        return lines;
+    };
+    if (text(problems) == text(m_extra)) return;
     m_extra = problems;
     refreshNow();
 }

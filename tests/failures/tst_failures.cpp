@@ -2,10 +2,10 @@
 #include "simulator/failures/availabilitymontecarlo.h"
 #include "simulator/failures/failureanalysis.h"
 
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
