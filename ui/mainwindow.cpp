@@ -1,5 +1,6 @@
 #include "ui/mainwindow.h"
 
+#include "ui/compare/compareactions.h"
 #include "ui/document/autosaver.h"
 #include "ui/editor/diagramexport.h"
 #include "ui/editor/diagramscene.h"
@@ -307,6 +308,7 @@ void MainWindow::createMenusAndToolbar() {
 
     QMenu *variant = menuBar()->addMenu(tr("Va&riant"));
     variant->addActions({a("duplicateVariant"), a("renameVariant"), a("removeVariant")});
+    addCompareActions(variant, this, m_document, m_scene->operations());
 
     QMenu *arrange = menuBar()->addMenu(tr("&Arrange"));
     arrange->addActions({a("layout"), a("layoutAll")});

@@ -8,8 +8,9 @@
 namespace archsim::cli {
 
 namespace {
-bool write(const QList<charts::ChartSpec> &specs, const QString &path, QString *error) {
-    *error = charts::saveCharts(specs, path);
+bool write(const QList<charts::ChartSpec> &specs, const QString &path, QString *error,
+           QSize panel = QSize(1200, 420)) {
+    *error = charts::saveCharts(specs, path, panel);
     return error->isEmpty();
 }
 } // namespace
@@ -34,13 +35,21 @@ bool writeSweepPlot(const sim::SweepResult &r, const QString &path, QString *err
         *error = QStringLiteral("the sweep has no points");
         return false;
     }
-    *error = charts::saveCharts({charts::sweepChart(r)}, path, QSize(1200, 640));
-    return error->isEmpty();
+    return write({charts::sweepChart(r)}, path, error, QSize(1200, 640));
 }
 
 bool writeFailurePlot(const sim::FailureReport &report, const QString &path, QString *error) {
     return write({charts::availabilityChart(report), charts::blastRadiusChart(report)}, path,
                  error);
+}
+
+bool writeBreakEvenPlot(const QJsonObject &doc, const QString &path, QString *error) {
+    const charts::ChartSpec spec = charts::breakEvenChart(doc);
+    if (spec.lines.isEmpty()) {
+        *error = QStringLiteral("the break-even run has no points");
+        return false;
+    }
+    return write({spec}, path, error, QSize(1200, 640));
 }
 
 } // namespace archsim::cli

@@ -3,6 +3,8 @@
 
 #include "clicommand.h"
 
+#include <QJsonObject>
+
 namespace archsim::cli {
 
 class SweepCommand : public CliCommand {
@@ -16,5 +18,8 @@ public:
     QList<QCommandLineOption> options() const override;
     int run(CliContext &context) override;
 };
+
+// The human-readable sweep table from its JSON document (also used by merge).
+void printSweep(QTextStream &out, const QJsonObject &doc);
 
 } // namespace archsim::cli

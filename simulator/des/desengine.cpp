@@ -2,6 +2,7 @@
 
 #include "simulator/analytic/analyticengine.h"
 #include "simulator/des/desrun.h"
+#include "simulator/des/replications.h"
 
 #include <algorithm>
 #include <chrono>
@@ -44,8 +45,17 @@ std::optional<double> halfWidth(const std::vector<double> &samples) {
 
 } // namespace
 
-LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
-    const int k = std::max(1, options.replications);
+std::uint64_t replicationSeed(std::uint64_t seed, int r) {
+    // Each replication has its own stream: seed, replication index.
+    std::seed_seq seq{std::uint32_t(seed), std::uint32_t(seed >> 32), std::uint32_t(r)};
+    std::uint32_t words[2];
+    seq.generate(words, words + 2);
+    return (std::uint64_t(words[0]) << 32) | words[1];
+}
+
+std::vector<RunOutput> runReplications(const CompiledModel &m, const DesOptions &options, int first,
+                                       int count) {
+    const int k = std::max(0, count);
     std::vector<RunOutput> runs(static_cast<std::size_t>(k));
     std::vector<std::atomic<double>> progress(static_cast<std::size_t>(k));
     for (auto &p : progress)
@@ -53,20 +63,14 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
     int workers = options.workerThreads > 0
                       ? options.workerThreads
                       : int(std::max(1u, std::thread::hardware_concurrency()));
-    workers = std::min(workers, k);
+    workers = std::max(1, std::min(workers, k));
     std::atomic<int> nextRun{0};
     std::atomic<int> doneWorkers{0};
     auto worker = [&] {
         for (int r = nextRun++; r < k; r = nextRun++) {
             // A cancelled run still returns (quickly) so results keep their shape.
-            // Each replication has its own stream: seed, replication index.
-            std::seed_seq seq{std::uint32_t(options.seed), std::uint32_t(options.seed >> 32),
-                              std::uint32_t(r)};
-            std::uint64_t seed[1];
-            std::uint32_t words[2];
-            seq.generate(words, words + 2);
-            seed[0] = (std::uint64_t(words[0]) << 32) | words[1];
-            runs[std::size_t(r)] = runReplication(m, options, seed[0], progress[std::size_t(r)]);
+            runs[std::size_t(r)] = runReplication(
+                m, options, replicationSeed(options.seed, first + r), progress[std::size_t(r)]);
         }
         ++doneWorkers;
     };
@@ -81,14 +85,31 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
             double sum = 0;
             for (auto &p : progress)
                 sum += p.load();
-            options.progress(sum / k);
+            options.progress(k > 0 ? sum / k : 1.0);
         }
     } else {
         worker();
     }
     for (auto &t : threads)
         t.join();
+    return runs;
+}
 
+LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
+    return mergeReplications(m, options,
+                             runReplications(m, options, 0, std::max(1, options.replications)));
+}
+
+LoadResult mergeReplications(const CompiledModel &m, const DesOptions &options,
+                             const std::vector<RunOutput> &runs) {
+    const int k = int(runs.size());
+    if (k == 0) {
+        LoadResult empty;
+        empty.variant = m.variant;
+        empty.engine = QStringLiteral("des");
+        empty.cancelled = true;
+        return empty;
+    }
     LoadResult result;
     result.variant = m.variant;
     result.engine = QStringLiteral("des");

@@ -51,7 +51,6 @@ SweepResult sweep(const CompiledModel &m, double fromRate, double toRate, int st
     const double base = openBaseRate(m);
     if (!(base > 0) || steps < 1) return result;
     steps = std::max(steps, 1);
-    result.saturationRatePerSec = saturationRate(m);
     for (int i = 0; i < steps; ++i) {
         if (desOptions.cancel && desOptions.cancel->load()) break;
         const double rate =

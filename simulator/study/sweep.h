@@ -25,6 +25,7 @@ struct SweepResult {
     std::optional<int> knee;
     // The total open rate where the analytical engine's layered solve first saturates
     // (saturationRate() below), whatever the sweep's engine: the load axis of a chart marks it.
+    // Set by the callers (the CLI, the app), once per sweep rather than once per step.
     std::optional<double> saturationRatePerSec;
 };
 

@@ -1,5 +1,7 @@
 #include "ui/charts/chartbuilder.h"
 
+#include <QJsonArray>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -285,6 +287,48 @@ ChartSpec blastRadiusChart(const sim::FailureReport &f) {
     spec.bars = bars;
     spec.xMax = std::max<qsizetype>(1, bars.categories.size());
     spec.yMax = 1.05;
+    return spec;
+}
+
+ChartSpec breakEvenChart(const QJsonObject &doc) {
+    ChartSpec spec;
+    spec.id = QStringLiteral("break-even");
+    spec.title = QStringLiteral("Cheapest monthly cost that meets the SLO");
+    spec.xTitle = QStringLiteral("total open rate (requests/s)");
+    spec.yTitle = QStringLiteral("$ per month");
+    const QJsonObject be = doc.value(QStringLiteral("breakEven")).toObject();
+    const QJsonArray points = be.value(QStringLiteral("points")).toArray();
+    const QJsonArray variants = doc.value(QStringLiteral("variants")).toArray();
+    if (points.isEmpty() || variants.isEmpty()) return spec;
+    for (qsizetype v = 0; v < variants.size(); ++v) {
+        ChartLine line{
+            variants[v].toObject().value(QStringLiteral("name")).toString(), {}, false, 0, {}};
+        for (const QJsonValue &pv : points) {
+            const QJsonObject p = pv.toObject();
+            const QJsonValue cost = p.value(QStringLiteral("costPerMonth")).toArray().at(v);
+            if (cost.isDouble())
+                line.points << QPointF(p.value(QStringLiteral("ratePerSec")).toDouble(),
+                                       cost.toDouble());
+        }
+        spec.lines << line;
+    }
+    // Today's load up to the first variant's saturation, shaded: the headroom.
+    const QJsonObject first = variants.first().toObject();
+    const double today = first.value(QStringLiteral("ratePerSec")).toDouble();
+    const double saturation = first.value(QStringLiteral("saturationRatePerSec")).toDouble();
+    if (saturation > today)
+        spec.shades << ChartShade{today, saturation,
+                                  QStringLiteral("today %1/s to saturation of %2")
+                                      .arg(today, 0, 'f', 0)
+                                      .arg(spec.lines.front().name),
+                                  QColor(0, 158, 115, 40)};
+    if (be.value(QStringLiteral("crossingRatePerSec")).isDouble()) {
+        const double crossing = be.value(QStringLiteral("crossingRatePerSec")).toDouble();
+        spec.title += QStringLiteral(", break-even at %1/s").arg(crossing, 0, 'f', 0);
+        spec.markers << ChartMarker{crossing, QStringLiteral("break-even"), QColor(213, 94, 0)};
+    }
+    fitX(spec);
+    spec.yMax = topOf(spec, 0);
     return spec;
 }
 

@@ -8,6 +8,8 @@
 #include "simulator/loadresult.h"
 #include "simulator/study/sweep.h"
 
+#include <QJsonObject>
+
 namespace archsim::charts {
 
 // Utilisation colours (Okabe-Ito, safe for colour-blind readers): < 0.7, < 0.9, above.
@@ -31,6 +33,10 @@ ChartSpec sweepChart(const sim::SweepResult &sweep);
 // Availability per workload (bars, in "nines" as %) and blast radius per unit (share lost).
 ChartSpec availabilityChart(const sim::FailureReport &report);
 ChartSpec blastRadiusChart(const sim::FailureReport &report);
+
+// Cheapest monthly cost against load, one curve per variant, the break-even crossing marked
+// and today's load up to the first variant's saturation shaded (compare --break-even's JSON).
+ChartSpec breakEvenChart(const QJsonObject &compareJson);
 
 // The charts a run shows, in order: latency, traffic, utilisation, distribution (if any).
 QList<ChartSpec> runCharts(const sim::LoadResult &run);

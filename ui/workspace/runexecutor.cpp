@@ -162,13 +162,13 @@ RunOutcome executeRun(const RunRequest &q, const std::function<void(double)> &pr
         params.insert(QStringLiteral("fromRate"), q.fromRate);
         params.insert(QStringLiteral("toRate"), q.toRate);
         params.insert(QStringLiteral("steps"), q.steps);
-        const sim::SweepResult s =
-            sim::sweep(model, q.fromRate, q.toRate, q.steps,
-                       q.des ? sim::Engine::Des : sim::Engine::Analytic, des);
+        sim::SweepResult s = sim::sweep(model, q.fromRate, q.toRate, q.steps,
+                                        q.des ? sim::Engine::Des : sim::Engine::Analytic, des);
         if (cancel && cancel->load()) {
             out.cancelled = true;
             return out;
         }
+        s.saturationRatePerSec = sim::saturationRate(model);
         rec.result = sim::toJson(s);
         rec.summary =
             QStringLiteral("%1 to %2/s in %3 steps; ").arg(q.fromRate).arg(q.toRate).arg(q.steps) +
