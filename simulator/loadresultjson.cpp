@@ -130,6 +130,8 @@ QJsonObject toJson(const SweepResult &sweep, bool withSeries) {
                     {QStringLiteral("knee"), knee}};
     if (sweep.saturationRatePerSec)
         doc.insert(QStringLiteral("saturationRatePerSec"), *sweep.saturationRatePerSec);
+    if (!sweep.saturationBottleneck.isEmpty())
+        doc.insert(QStringLiteral("saturationBottleneck"), sweep.saturationBottleneck);
     return doc;
 }
 
@@ -155,6 +157,7 @@ SweepResult sweepResultFromJson(const QJsonObject &o) {
     }
     const QJsonValue sat = o.value(QStringLiteral("saturationRatePerSec"));
     if (sat.isDouble()) s.saturationRatePerSec = sat.toDouble();
+    s.saturationBottleneck = o.value(QStringLiteral("saturationBottleneck")).toString();
     return s;
 }
 

@@ -161,9 +161,9 @@ int MergeCommand::run(CliContext &context) {
         QJsonObject doc =
             sim::sweepDocument(settings.value(QStringLiteral("variant")).toString(),
                                settings.value(QStringLiteral("engine")).toString(), points);
-        if (settings.value(QStringLiteral("saturationRatePerSec")).isDouble())
-            doc.insert(QStringLiteral("saturationRatePerSec"),
-                       settings.value(QStringLiteral("saturationRatePerSec")));
+        for (const char *key : {"saturationRatePerSec", "saturationBottleneck"})
+            if (settings.contains(QLatin1String(key)))
+                doc.insert(QLatin1String(key), settings.value(QLatin1String(key)));
         if (context.json)
             printJson(context, doc);
         else

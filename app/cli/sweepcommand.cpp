@@ -116,7 +116,10 @@ int SweepCommand::run(CliContext &context) {
     // Where the analytical engine first saturates: a step above it is saturated, one below is
     // not (analyze's saturationRatePerSec is an upper bound; docs/simulator.md). Shard parts
     // carry it in their settings, so a merge prints the same document.
-    result.saturationRatePerSec = sim::saturationRate(input->model);
+    if (const auto saturation = sim::layeredSaturation(input->model)) {
+        result.saturationRatePerSec = saturation->ratePerSec;
+        result.saturationBottleneck = saturation->bottleneck;
+    }
     if (shard) {
         QJsonObject settings{{QStringLiteral("variant"), input->model.variant},
                              {QStringLiteral("engine"), engineName},
@@ -124,15 +127,19 @@ int SweepCommand::run(CliContext &context) {
                              {QStringLiteral("to"), *to},
                              {QStringLiteral("steps"), n},
                              {QStringLiteral("des"), desSettings(des)}};
-        if (result.saturationRatePerSec)
+        if (result.saturationRatePerSec) {
             settings.insert(QStringLiteral("saturationRatePerSec"), *result.saturationRatePerSec);
+            settings.insert(QStringLiteral("saturationBottleneck"), result.saturationBottleneck);
+        }
         printJson(context, sim::shardPart(QStringLiteral("sweep"), *shard, n, settings, points));
         return kExitOk;
     }
     QJsonObject doc = sim::sweepDocument(input->model.variant, engineName, points);
     if (doc.value(QStringLiteral("knee")).isObject()) result.knee = sim::sweepKnee(points);
-    if (result.saturationRatePerSec)
+    if (result.saturationRatePerSec) {
         doc.insert(QStringLiteral("saturationRatePerSec"), *result.saturationRatePerSec);
+        doc.insert(QStringLiteral("saturationBottleneck"), result.saturationBottleneck);
+    }
 
     if (parser.isSet(QStringLiteral("plot"))) {
         QString error;
@@ -197,8 +204,8 @@ void printSweep(QTextStream &out, const QJsonObject &doc) {
     if (doc.value(QStringLiteral("saturationRatePerSec")).isDouble())
         out << "analytic saturation: "
             << formatNumber(doc.value(QStringLiteral("saturationRatePerSec")).toDouble(), 1)
-            << " requests/s (where the layered solve first saturates; steps above it are "
-               "saturated)\n";
+            << " requests/s, " << doc.value(QStringLiteral("saturationBottleneck")).toString()
+            << " saturates first (the layered solve; steps above it are saturated)\n";
 }
 
 } // namespace archsim::cli

@@ -25,22 +25,37 @@ double openMeanResponse(const LoadResult &r) {
     return total > 0 ? weighted / total : 0.0;
 }
 
-std::optional<double> saturationRate(const CompiledModel &m) {
+std::optional<Saturation> layeredSaturation(const CompiledModel &m) {
     const double base = openBaseRate(m);
     const LoadResult bound = analyze(m);
     if (!(base > 0) || !bound.saturationRatePerSec) return std::nullopt;
-    auto saturatedAt = [&](double scale) {
+    auto at = [&](double scale) {
         AnalyticOptions options;
         options.scale = scale;
-        return analyze(m, options).saturated;
+        return analyze(m, options);
     };
     double lo = 0, hi = *bound.saturationRatePerSec / base;
-    if (!saturatedAt(hi)) return bound.saturationRatePerSec; // the bound is reached exactly
+    if (!at(hi).saturated) // the bound is reached exactly (no queue waits held across units)
+        return Saturation{*bound.saturationRatePerSec, bound.bottleneck};
     for (int i = 0; i < 40 && hi - lo > 1e-9 * hi; ++i) {
         const double mid = (lo + hi) / 2;
-        (saturatedAt(mid) ? hi : lo) = mid;
+        (at(mid).saturated ? hi : lo) = mid;
     }
-    return lo * base;
+    // The unit that reaches utilisation 1 there: the most utilised just below the rate.
+    const LoadResult below = at(lo);
+    Saturation s{lo * base, bound.bottleneck};
+    double most = -1;
+    for (const UnitResult &u : below.units)
+        if (u.utilization > most) {
+            most = u.utilization;
+            s.bottleneck = u.id;
+        }
+    return s;
+}
+
+std::optional<double> saturationRate(const CompiledModel &m) {
+    const auto s = layeredSaturation(m);
+    return s ? std::optional<double>(s->ratePerSec) : std::nullopt;
 }
 
 SweepResult sweep(const CompiledModel &m, double fromRate, double toRate, int steps, Engine engine,

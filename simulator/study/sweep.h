@@ -27,6 +27,7 @@ struct SweepResult {
     // (saturationRate() below), whatever the sweep's engine: the load axis of a chart marks it.
     // Set by the callers (the CLI, the app), once per sweep rather than once per step.
     std::optional<double> saturationRatePerSec;
+    QString saturationBottleneck; // the unit that saturates there
 };
 
 // The total base rate of the open workloads (0 when there are none: nothing to sweep).
@@ -44,6 +45,17 @@ SweepResult sweep(const CompiledModel &model, double fromRate, double toRate, in
 // longer), so this rate is at or below it; a sweep step above this rate is saturated, one below is
 // not. None without open workloads.
 std::optional<double> saturationRate(const CompiledModel &model);
+
+// The same rate and the unit that saturates there (the most utilised just below it): the unit
+// that saturates first as the load grows, with queue waits held across units counted. It can
+// differ from analyze()'s bottleneck (from the bound): on the example a gateway whose threads
+// wait on the application saturates before the application's own cores do; the discrete-event
+// engine names the same unit once saturated.
+struct Saturation {
+    double ratePerSec = 0;
+    QString bottleneck;
+};
+std::optional<Saturation> layeredSaturation(const CompiledModel &model);
 
 // Throughput-weighted mean response of the open workloads (+inf when saturated).
 double openMeanResponse(const LoadResult &result);

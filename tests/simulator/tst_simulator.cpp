@@ -533,6 +533,23 @@ private slots:
         QVERIFY(!s.points[0].result.saturated);
         QVERIFY(s.points[1].result.saturated);
         QCOMPARE(*s.knee, 1);
+        // The unit that saturates there is the gateway, whose threads wait on the application,
+        // not analyze's bottleneck from the bound; the DES agrees: 5% below the rate it is
+        // stable, 5% above it is saturated and names the same unit.
+        const Saturation layered = *layeredSaturation(shop);
+        QCOMPARE(layered.bottleneck, QStringLiteral("gateway-svc"));
+        QVERIFY(analyze(shop).bottleneck != layered.bottleneck);
+        DesOptions des;
+        des.durationSec = 30;
+        des.warmupSec = 5;
+        des.replications = 2;
+        const double base = openBaseRate(shop);
+        des.scale = 0.95 * rate / base;
+        QVERIFY(!simulate(shop, des).saturated);
+        des.scale = 1.05 * rate / base;
+        const LoadResult over = simulate(shop, des);
+        QVERIFY(over.saturated);
+        QCOMPARE(over.bottleneck, layered.bottleneck);
     }
 
     // --- the command line ----------------------------------------------------------------------

@@ -147,7 +147,10 @@ void TestWorkspace::exampleShowsUtilisationWithoutRunning() {
     const LiveResult *r = workspace()->liveAnalysis()->latest();
     QVERIFY(r && r->hasNumbers());
     // The bottleneck's card carries the badge and its unit's utilisation.
-    const QString bottleneck = r->check.analysis->bottleneck;
+    // The unit that saturates first as the load grows (the layered solve: the gateway, whose
+    // threads wait on the application), as the sweep and the DES name it.
+    const QString bottleneck = r->bottleneck();
+    QCOMPARE(bottleneck, sim::layeredSaturation(*r->check.model)->bottleneck);
     QVERIFY(!bottleneck.isEmpty());
     QString card;
     for (auto it = r->unitOfComponent.begin(); it != r->unitOfComponent.end(); ++it)

@@ -212,8 +212,9 @@ ChartSpec sweepChart(const sim::SweepResult &s) {
             spec.lines << mean;
             if (!p99.points.isEmpty()) spec.lines << p99;
         }
-        // The bottleneck of the last point, followed over the whole range.
-        const QString unit = s.points.back().result.bottleneck;
+        // The unit that saturates first (else the last point's bottleneck), over the range.
+        const QString unit = !s.saturationBottleneck.isEmpty() ? s.saturationBottleneck
+                                                               : s.points.back().result.bottleneck;
         ChartLine util{unit + QStringLiteral(" utilisation"), {}, false, 1, QColor(0, 0, 0)};
         for (const sim::SweepPoint &p : s.points)
             for (const sim::UnitResult &u : p.result.units)
@@ -230,7 +231,11 @@ ChartSpec sweepChart(const sim::SweepResult &s) {
     if (s.saturationRatePerSec)
         spec.markers << ChartMarker{
             *s.saturationRatePerSec,
-            QStringLiteral("analytic saturation %1/s").arg(*s.saturationRatePerSec, 0, 'f', 1),
+            QStringLiteral("analytic saturation %1/s%2")
+                .arg(*s.saturationRatePerSec, 0, 'f', 1)
+                .arg(s.saturationBottleneck.isEmpty()
+                         ? QString()
+                         : QStringLiteral(" (%1)").arg(s.saturationBottleneck)),
             QColor(0, 114, 178)};
     // Every point is shown; a saturation rate beyond the range widens the axis to show it.
     for (const ChartMarker &m : spec.markers) {

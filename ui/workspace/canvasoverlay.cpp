@@ -75,13 +75,14 @@ void CanvasOverlay::reapply() {
     if (r.failures)
         for (const sim::SinglePointOfFailure &s : r.failures->singlePointsOfFailure)
             spofs.insert(s.unit);
+    const QString bottleneck = r.bottleneck();
     auto lookOf = [&](const QString &unit) -> std::optional<OverlayLook> {
         OverlayLook look;
         if (const sim::UnitResult *u = r.unit(unit)) {
             look.utilisation = u->utilization;
-            look.saturated = u->utilization >= 1 - 1e-9 || (a.saturated && unit == a.bottleneck);
+            look.saturated = u->utilization >= 1 - 1e-9 || (a.saturated && unit == bottleneck);
         }
-        look.bottleneck = unit == a.bottleneck && look.utilisation.has_value();
+        look.bottleneck = unit == bottleneck && look.utilisation.has_value();
         look.spof = spofs.contains(unit);
         if (!look.utilisation && !look.spof) return std::nullopt;
         return look;

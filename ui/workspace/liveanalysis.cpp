@@ -16,6 +16,11 @@ const sim::UnitResult *LiveResult::unit(const QString &id) const {
     return nullptr;
 }
 
+QString LiveResult::bottleneck() const {
+    if (!saturationBottleneck.isEmpty()) return saturationBottleneck;
+    return check.analysis ? check.analysis->bottleneck : QString();
+}
+
 LiveResult computeLive(const Variant &variant, int variantIndex, quint64 revision,
                        bool withFailures) {
     QElapsedTimer clock;
@@ -102,7 +107,10 @@ void LiveAnalysis::runNow() {
             QElapsedTimer clock;
             clock.start();
             full->failures = sim::analyzeFailures(variant, *full->check.model);
-            full->saturationRatePerSec = sim::saturationRate(*full->check.model);
+            if (const auto saturation = sim::layeredSaturation(*full->check.model)) {
+                full->saturationRatePerSec = saturation->ratePerSec;
+                full->saturationBottleneck = saturation->bottleneck;
+            }
             full->failuresMs = double(clock.nsecsElapsed()) / 1e6;
             QMetaObject::invokeMethod(
                 this, [this, full] { deliver(full); }, Qt::QueuedConnection);

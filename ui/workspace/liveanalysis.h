@@ -30,6 +30,11 @@ struct LiveResult {
     // (what a sweep marks; the first stage knows only analyze()'s bound, at or above it).
     std::optional<sim::FailureReport> failures;
     std::optional<double> saturationRatePerSec;
+    QString saturationBottleneck; // the unit that saturates there (sweep.h)
+
+    // The unit that saturates first as the load grows: the layered one once known, until then
+    // (and for closed-only designs) the analysis's.
+    QString bottleneck() const;
     double elapsedMs = 0;  // time the worker took for the load analysis
     double failuresMs = 0; // and then for the failure analysis (0: not done yet)
 

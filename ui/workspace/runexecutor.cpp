@@ -168,7 +168,10 @@ RunOutcome executeRun(const RunRequest &q, const std::function<void(double)> &pr
             out.cancelled = true;
             return out;
         }
-        s.saturationRatePerSec = sim::saturationRate(model);
+        if (const auto saturation = sim::layeredSaturation(model)) {
+            s.saturationRatePerSec = saturation->ratePerSec;
+            s.saturationBottleneck = saturation->bottleneck;
+        }
         rec.result = sim::toJson(s);
         rec.summary =
             QStringLiteral("%1 to %2/s in %3 steps; ").arg(q.fromRate).arg(q.toRate).arg(q.steps) +

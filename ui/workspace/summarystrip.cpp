@@ -13,13 +13,14 @@ namespace archsim::ui {
 QString statusText(const LiveResult &r) {
     if (!r.hasNumbers()) return QObject::tr("Analysis: the model has errors (see Problems)");
     const sim::LoadResult &a = *r.check.analysis;
-    if (a.bottleneck.isEmpty()) return QObject::tr("Analysis: no unit carries load yet");
-    const sim::UnitResult *b = r.unit(a.bottleneck);
+    const QString bottleneck = r.bottleneck();
+    if (bottleneck.isEmpty()) return QObject::tr("Analysis: no unit carries load yet");
+    const sim::UnitResult *b = r.unit(bottleneck);
     if (a.saturated || (b && b->utilization >= 1 - 1e-9))
         return QObject::tr("Analysis: SATURATED at the current load, bottleneck %1")
-            .arg(a.bottleneck);
+            .arg(bottleneck);
     QString text = QObject::tr("Analysis: bottleneck %1 at %2%")
-                       .arg(a.bottleneck)
+                       .arg(bottleneck)
                        .arg(b ? qRound(100 * b->utilization) : 0);
     if (r.saturationRatePerSec)
         text += QObject::tr(", saturates at %1/s").arg(*r.saturationRatePerSec, 0, 'f', 1);
@@ -87,11 +88,12 @@ void SummaryStrip::show(const LiveResult &r) {
         }
         parts << part;
     }
-    if (!a.bottleneck.isEmpty()) {
-        const sim::UnitResult *b = r.unit(a.bottleneck);
+    const QString bottleneck = r.bottleneck();
+    if (!bottleneck.isEmpty()) {
+        const sim::UnitResult *b = r.unit(bottleneck);
         const double u = b ? b->utilization : 0;
         parts << QStringLiteral("bottleneck <b>%1</b> <span style=\"color:%2\">%3%%4</span>")
-                     .arg(a.bottleneck.toHtmlEscaped())
+                     .arg(bottleneck.toHtmlEscaped())
                      .arg(charts::utilisationColor(u, a.saturated).name())
                      .arg(qRound(100 * u))
                      .arg(a.saturated ? tr(" SATURATED") : QString());
