@@ -58,8 +58,12 @@ void ElementOverlay::set(const QRectF &rect, const OverlayLook &look) {
     prepareGeometryChange();
     m_rect = rect;
     m_look = look;
-    setToolTip(look.utilisation ? QStringLiteral("utilisation %1").arg(*look.utilisation, 0, 'f', 3)
-                                : QString());
+    QStringList tip;
+    if (look.utilisation) tip << QStringLiteral("utilisation %1").arg(*look.utilisation, 0, 'f', 3);
+    if (look.bottleneck)
+        tip << QStringLiteral("bottleneck: the unit that saturates first as the load grows");
+    if (look.spof) tip << QStringLiteral("single point of failure");
+    setToolTip(tip.join(QLatin1Char('\n')));
     update();
 }
 

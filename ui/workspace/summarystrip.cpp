@@ -19,7 +19,7 @@ QString statusText(const LiveResult &r) {
     if (a.saturated || (b && b->utilization >= 1 - 1e-9))
         return QObject::tr("Analysis: SATURATED at the current load, bottleneck %1")
             .arg(bottleneck);
-    QString text = QObject::tr("Analysis: bottleneck %1 at %2%")
+    QString text = QObject::tr("Analysis: bottleneck %1 (saturates first; %2% now)")
                        .arg(bottleneck)
                        .arg(b ? qRound(100 * b->utilization) : 0);
     if (r.saturationRatePerSec)
@@ -92,7 +92,8 @@ void SummaryStrip::show(const LiveResult &r) {
     if (!bottleneck.isEmpty()) {
         const sim::UnitResult *b = r.unit(bottleneck);
         const double u = b ? b->utilization : 0;
-        parts << QStringLiteral("bottleneck <b>%1</b> <span style=\"color:%2\">%3%%4</span>")
+        parts << QStringLiteral("bottleneck (saturates first) <b>%1</b>, <span "
+                                "style=\"color:%2\">%3%%4</span> now")
                      .arg(bottleneck.toHtmlEscaped())
                      .arg(charts::utilisationColor(u, a.saturated).name())
                      .arg(qRound(100 * u))
