@@ -130,7 +130,8 @@ void TestCharts::sweepOneAxisKneeAndSaturation() {
         p.result.workloads.push_back(w);
         sim::UnitResult u;
         u.id = QStringLiteral("db");
-        u.utilization = std::min(1.0, rates[i] / 350);
+        // The saturated step reports a fallback figure, as the analytic engine does.
+        u.utilization = i < 3 ? rates[i] / 350 : 0.5;
         p.result.units.push_back(u);
         p.result.bottleneck = QStringLiteral("db");
         p.result.saturated = i == 3;
@@ -138,6 +139,7 @@ void TestCharts::sweepOneAxisKneeAndSaturation() {
     }
     s.knee = 3;
     s.saturationRatePerSec = 350;
+    s.saturationBottleneck = QStringLiteral("db");
     const ChartSpec c = sweepChart(s);
     // Latency leaves out the saturated step (no finite mean); utilisation shows every point.
     QCOMPARE(c.line(QStringLiteral("a mean"))->points.size(), 3);
@@ -145,6 +147,8 @@ void TestCharts::sweepOneAxisKneeAndSaturation() {
     QVERIFY(util);
     QCOMPARE(util->axis, 1);
     QCOMPARE(util->points.size(), 4);
+    QCOMPARE(util->points[2], QPointF(300, 300.0 / 350));
+    QCOMPARE(util->points[3], QPointF(400, 1.0)); // past the saturation rate: saturated
     QCOMPARE(c.xMin, 100.0);
     QCOMPARE(c.xMax, 400.0);
     QCOMPARE(c.markers.size(), 2);

@@ -218,7 +218,14 @@ ChartSpec sweepChart(const sim::SweepResult &s) {
         ChartLine util{unit + QStringLiteral(" utilisation"), {}, false, 1, QColor(0, 0, 0)};
         for (const sim::SweepPoint &p : s.points)
             for (const sim::UnitResult &u : p.result.units)
-                if (u.id == unit) util.points << QPointF(p.ratePerSec, u.utilization);
+                if (u.id == unit) {
+                    // Past the rate where it saturates, the unit is saturated (a saturated
+                    // analytic step reports utilisation from holding times without queueing).
+                    const bool past = p.result.saturated && s.saturationRatePerSec &&
+                                      p.ratePerSec >= *s.saturationRatePerSec &&
+                                      unit == s.saturationBottleneck;
+                    util.points << QPointF(p.ratePerSec, past ? 1.0 : u.utilization);
+                }
         spec.lines << util;
         spec.xMin = s.points.front().ratePerSec;
         spec.xMax = s.points.back().ratePerSec;
