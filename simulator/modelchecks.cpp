@@ -60,12 +60,14 @@ ProblemList loadWarnings(const Variant &v, int variantIndex, const LoadResult &r
     return out;
 }
 
-VariantCheck checkVariant(const Variant &variant, int variantIndex) {
+VariantCheck checkVariant(const Variant &variant, int variantIndex, bool searchSaturation) {
     VariantCheck check;
     CompileResult compiled = compileVariant(variant, variantIndex);
     check.problems = compiled.problems;
     if (compiled.model) {
-        check.analysis = analyze(*compiled.model);
+        AnalyticOptions options;
+        options.searchSaturation = searchSaturation;
+        check.analysis = analyze(*compiled.model, options);
         check.problems << loadWarnings(variant, variantIndex, *check.analysis);
         check.model = std::move(compiled.model);
     }

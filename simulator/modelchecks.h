@@ -19,8 +19,11 @@ struct VariantCheck {
     std::optional<LoadResult> analysis; // the analytical engine at the workloads' rates
 };
 
-// Compiles the variant and, when it compiles, analyses it at its current load.
-VariantCheck checkVariant(const Variant &variant, int variantIndex);
+// Compiles the variant and, when it compiles, analyses it at its current load. Without
+// SEARCH_SATURATION the analysis skips the saturation search (faster: the live overlay's first
+// stage), so its saturation rate is the solve's upper bound and its bottleneck the unit closest
+// to its limit now.
+VariantCheck checkVariant(const Variant &variant, int variantIndex, bool searchSaturation = true);
 
 // Warnings for a unit that saturates at the current load, or a design that is unstable.
 ProblemList loadWarnings(const Variant &variant, int variantIndex, const LoadResult &analysis);

@@ -26,31 +26,12 @@ double openMeanResponse(const LoadResult &r) {
 }
 
 std::optional<Saturation> layeredSaturation(const CompiledModel &m) {
-    const double base = openBaseRate(m);
-    const LoadResult bound = analyze(m);
-    if (!(base > 0) || !bound.saturationRatePerSec) return std::nullopt;
-    auto at = [&](double scale) {
-        AnalyticOptions options;
-        options.scale = scale;
-        return analyze(m, options);
-    };
-    double lo = 0, hi = *bound.saturationRatePerSec / base;
-    if (!at(hi).saturated) // the bound is reached exactly (no queue waits held across units)
-        return Saturation{*bound.saturationRatePerSec, bound.bottleneck};
-    for (int i = 0; i < 40 && hi - lo > 1e-9 * hi; ++i) {
-        const double mid = (lo + hi) / 2;
-        (at(mid).saturated ? hi : lo) = mid;
-    }
-    // The unit that reaches utilisation 1 there: the most utilised just below the rate.
-    const LoadResult below = at(lo);
-    Saturation s{lo * base, bound.bottleneck};
-    double most = -1;
-    for (const UnitResult &u : below.units)
-        if (u.utilization > most) {
-            most = u.utilization;
-            s.bottleneck = u.id;
-        }
-    return s;
+    // The analytical engine searches the rate over its layered solve (issue 10); one solve with
+    // the search gives the rate and the unit, whatever the sweep's engine.
+    if (!(openBaseRate(m) > 0)) return std::nullopt;
+    const LoadResult r = analyze(m);
+    if (!r.saturationRatePerSec) return std::nullopt;
+    return Saturation{*r.saturationRatePerSec, r.bottleneck};
 }
 
 std::optional<double> saturationRate(const CompiledModel &m) {

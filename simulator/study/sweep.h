@@ -39,18 +39,11 @@ double openBaseRate(const CompiledModel &model);
 SweepResult sweep(const CompiledModel &model, double fromRate, double toRate, int steps,
                   Engine engine, const DesOptions &desOptions = {});
 
-// The total open rate at which the analytical engine first reports the model saturated, found by
-// bisection over the scale. analyze()'s saturationRatePerSec is computed from holding times
-// without queueing (an upper bound: a unit that waits on a queued sync callee holds its threads
-// longer), so this rate is at or below it; a sweep step above this rate is saturated, one below is
-// not. None without open workloads.
+// The total open rate at which the analytical engine's layered solve saturates (its own search,
+// AnalyticOptions::searchSaturation) and the unit that saturates there: a sweep step above the
+// rate is saturated, one below is not. None without open workloads.
 std::optional<double> saturationRate(const CompiledModel &model);
 
-// The same rate and the unit that saturates there (the most utilised just below it): the unit
-// that saturates first as the load grows, with queue waits held across units counted. It can
-// differ from analyze()'s bottleneck (from the bound): on the example a gateway whose threads
-// wait on the application saturates before the application's own cores do; the discrete-event
-// engine names the same unit once saturated.
 struct Saturation {
     double ratePerSec = 0;
     QString bottleneck;

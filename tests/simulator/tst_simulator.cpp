@@ -518,27 +518,26 @@ private slots:
         QVERIFY2(kneeRate >= 50 && kneeRate <= 60, qPrintable(QString::number(kneeRate)));
     }
 
-    // One answer from sweep and analyze: on a single station the saturation rate is c / S (the
-    // bound is exact); on the layered example the step just above the sweep's saturation rate is
-    // saturated and the step just below is not, and the rate is at or below analyze's bound.
+    // One answer from sweep and analyze: on a single station the saturation rate is c / S; on the
+    // layered example the step just above the saturation rate is saturated and the step just
+    // below is not, and the discrete-event engine agrees on the rate and the unit.
     void sweepSaturationAgreesWithSteps() {
         const CompiledModel mm1 = compile(singleStation(50, 10));
-        EXPECT_REL(*saturationRate(mm1), 100, 1e-6);
+        EXPECT_REL(*saturationRate(mm1), 100, 1e-3); // the engine's search stops within 0.1%
         const ReadResult read = loadProject(QStringLiteral(ARCHSIM_EXAMPLES "/shop.json"));
         QVERIFY(read.ok());
         const CompiledModel shop = *compileVariant(read.project.variants[0]).model;
         const double rate = *saturationRate(shop);
         QVERIFY(rate <= *analyze(shop).saturationRatePerSec + 1e-9);
-        const SweepResult s = sweep(shop, rate * 0.999, rate * 1.001, 2, Engine::Analytic);
+        const SweepResult s = sweep(shop, rate * 0.995, rate * 1.005, 2, Engine::Analytic);
         QVERIFY(!s.points[0].result.saturated);
         QVERIFY(s.points[1].result.saturated);
         QCOMPARE(*s.knee, 1);
-        // The unit that saturates there is the gateway, whose threads wait on the application,
-        // not analyze's bottleneck from the bound; the DES agrees: 5% below the rate it is
-        // stable, 5% above it is saturated and names the same unit.
+        // The unit that saturates there is the gateway, whose threads wait on the application;
+        // the DES agrees: 5% below the rate it is stable, 5% above it is saturated and names
+        // the same unit.
         const Saturation layered = *layeredSaturation(shop);
         QCOMPARE(layered.bottleneck, QStringLiteral("gateway-svc"));
-        QVERIFY(analyze(shop).bottleneck != layered.bottleneck);
         DesOptions des;
         des.durationSec = 30;
         des.warmupSec = 5;

@@ -147,10 +147,11 @@ void TestWorkspace::exampleShowsUtilisationWithoutRunning() {
     const LiveResult *r = workspace()->liveAnalysis()->latest();
     QVERIFY(r && r->hasNumbers());
     // The bottleneck's card carries the badge and its unit's utilisation.
-    // The unit that saturates first as the load grows (the layered solve: the gateway, whose
-    // threads wait on the application), as the sweep and the DES name it.
+    // The unit that saturates first as the load grows (the gateway, whose threads wait on the
+    // application), as the sweep and the DES name it.
     const QString bottleneck = r->bottleneck();
     QCOMPARE(bottleneck, sim::layeredSaturation(*r->check.model)->bottleneck);
+    QCOMPARE(bottleneck, QStringLiteral("gateway-svc"));
     QVERIFY(!bottleneck.isEmpty());
     QString card;
     for (auto it = r->unitOfComponent.begin(); it != r->unitOfComponent.end(); ++it)
@@ -165,11 +166,9 @@ void TestWorkspace::exampleShowsUtilisationWithoutRunning() {
         if (item->type() == TrafficOverlay::Type) ++traffic;
     QVERIFY(traffic > 10);
     QVERIFY(workspace()->summary()->text().contains(QStringLiteral("headroom")));
-    // The strip's saturation rate is the one a sweep marks (layered), not analyze's bound.
-    QVERIFY(r->saturationRatePerSec);
+    // The strip's saturation rate is the one a sweep marks (the layered solve's).
     const double layered = *sim::saturationRate(*r->check.model);
-    QCOMPARE(*r->saturationRatePerSec, layered);
-    QVERIFY(layered < *r->check.analysis->saturationRatePerSec);
+    QCOMPARE(*r->check.analysis->saturationRatePerSec, layered);
     QVERIFY2(workspace()->summary()->text().contains(QString::number(layered, 'f', 1)),
              qPrintable(workspace()->summary()->text()));
     // The overlay switch hides it all.
@@ -429,7 +428,7 @@ void TestWorkspace::sweepAndFailuresFromThePanel() {
     const charts::ChartSpec &sweep = workspace()->chartsPanel()->specs().first();
     // M/M/1 with 10 ms: saturation at 100/s; the steps are 10, 20, ... 130.
     QCOMPARE(sweep.markers.size(), 2);
-    QVERIFY(qAbs(sweep.markers[1].x - 100) < 1e-6);
+    QVERIFY(qAbs(sweep.markers[1].x - 100) < 0.1); // the engine's search stops within 0.1%
     // The knee: the mean response 10/(1 - rate/100) ms is 11.1 ms at the first step (10/s) and
     // reaches twice that (22.2 ms, rate >= 55/s) first at the 60/s step (25 ms).
     QCOMPARE(sweep.markers[0].x, 60.0);

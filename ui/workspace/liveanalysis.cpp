@@ -3,8 +3,6 @@
 #include "ui/document/elementset.h"
 #include "ui/document/projectdocument.h"
 
-#include "simulator/study/sweep.h"
-
 #include <QCoreApplication>
 
 namespace archsim::ui {
@@ -17,19 +15,18 @@ const sim::UnitResult *LiveResult::unit(const QString &id) const {
 }
 
 QString LiveResult::bottleneck() const {
-    if (!saturationBottleneck.isEmpty()) return saturationBottleneck;
     return check.analysis ? check.analysis->bottleneck : QString();
 }
 
-LiveResult computeLive(const Variant &variant, int variantIndex, quint64 revision,
-                       bool withFailures) {
+LiveResult computeLive(const Variant &variant, int variantIndex, quint64 revision, bool complete) {
     QElapsedTimer clock;
     clock.start();
     LiveResult r;
     r.revision = revision;
     r.variantIndex = variantIndex;
     r.variantName = variant.name;
-    r.check = sim::checkVariant(variant, variantIndex);
+    r.check = sim::checkVariant(variant, variantIndex, complete);
+    r.complete = complete;
     if (r.check.model && r.check.analysis) {
         const sim::CompiledModel &m = *r.check.model;
         const sim::LoadResult &a = *r.check.analysis;
@@ -49,7 +46,7 @@ LiveResult computeLive(const Variant &variant, int variantIndex, quint64 revisio
             if (index < 0 || index >= variant.connections.size()) continue;
             r.callsPerSec[connectionKey(variant.connections[index])] += perCall[k];
         }
-        if (withFailures) r.failures = sim::analyzeFailures(variant, m);
+        if (complete) r.failures = sim::analyzeFailures(variant, m);
     }
     r.elapsedMs = double(clock.nsecsElapsed()) / 1e6;
     return r;
@@ -101,17 +98,9 @@ void LiveAnalysis::runNow() {
         // Its own thread, so a long failure analysis never delays the next edit's figures;
         // only the newest waits there.
         m_failurePool.clear();
-        m_failurePool.start([this, variant, result, revision] {
+        m_failurePool.start([this, variant, index, revision] {
             if (m_wanted.load() != revision) return;
-            auto full = std::make_shared<LiveResult>(*result);
-            QElapsedTimer clock;
-            clock.start();
-            full->failures = sim::analyzeFailures(variant, *full->check.model);
-            if (const auto saturation = sim::layeredSaturation(*full->check.model)) {
-                full->saturationRatePerSec = saturation->ratePerSec;
-                full->saturationBottleneck = saturation->bottleneck;
-            }
-            full->failuresMs = double(clock.nsecsElapsed()) / 1e6;
+            auto full = std::make_shared<LiveResult>(computeLive(variant, index, revision, true));
             QMetaObject::invokeMethod(
                 this, [this, full] { deliver(full); }, Qt::QueuedConnection);
         });

@@ -26,25 +26,22 @@ struct LiveResult {
     sim::VariantCheck check;                 // problems; model and analysis when it compiles
     QHash<QString, double> callsPerSec;      // per connection key: calls per second at this load
     QHash<QString, QString> unitOfComponent; // component id -> unit id
-    // Second stage: the failure analysis, and the rate where the layered solve first saturates
-    // (what a sweep marks; the first stage knows only analyze()'s bound, at or above it).
+    // Second stage: the failure analysis (slower on large designs).
     std::optional<sim::FailureReport> failures;
-    std::optional<double> saturationRatePerSec;
-    QString saturationBottleneck; // the unit that saturates there (sweep.h)
-
-    // The unit that saturates first as the load grows: the layered one once known, until then
-    // (and for closed-only designs) the analysis's.
+    // The unit that saturates first as the load grows (the analysis's bottleneck).
     QString bottleneck() const;
+    bool complete = false; // second stage: saturation searched, failures analysed
     double elapsedMs = 0;  // time the worker took for the load analysis
-    double failuresMs = 0; // and then for the failure analysis (0: not done yet)
 
     bool hasNumbers() const { return check.analysis.has_value(); }
     const sim::UnitResult *unit(const QString &id) const;
 };
 
 // The computation itself, for the worker and for the benchmark.
+// COMPLETE: the saturation search and the failure analysis too (the second stage); without it,
+// the fast first stage (the solve at the current load).
 LiveResult computeLive(const Variant &variant, int variantIndex, quint64 revision,
-                       bool withFailures = true);
+                       bool complete = true);
 
 class LiveAnalysis : public QObject {
     Q_OBJECT

@@ -22,10 +22,10 @@ QString statusText(const LiveResult &r) {
     QString text = QObject::tr("Analysis: bottleneck %1 (saturates first; %2% now)")
                        .arg(bottleneck)
                        .arg(b ? qRound(100 * b->utilization) : 0);
-    if (r.saturationRatePerSec)
-        text += QObject::tr(", saturates at %1/s").arg(*r.saturationRatePerSec, 0, 'f', 1);
-    else if (a.saturationRatePerSec)
-        text += QObject::tr(", saturates at ≤ %1/s").arg(*a.saturationRatePerSec, 0, 'f', 1);
+    if (a.saturationRatePerSec)
+        text += QObject::tr(", saturates at %1%2/s")
+                    .arg(r.complete ? QString() : QStringLiteral("≤ "))
+                    .arg(*a.saturationRatePerSec, 0, 'f', 1);
     return text;
 }
 
@@ -72,8 +72,7 @@ void SummaryStrip::show(const LiveResult &r) {
                            .arg(w.name.toHtmlEscaped())
                            .arg(w.throughputPerSec, 0, 'f', 1)
                            .arg(mean);
-        const std::optional<double> saturation =
-            r.saturationRatePerSec ? r.saturationRatePerSec : a.saturationRatePerSec;
+        const std::optional<double> saturation = a.saturationRatePerSec;
         if (!w.closed && saturation && asked > 0) {
             // Every open workload scales together: one saturation rate, shared headroom.
             const double share = w.throughputPerSec / asked;
@@ -81,7 +80,7 @@ void SummaryStrip::show(const LiveResult &r) {
             const QColor c = charts::utilisationColor(1 / headroom);
             part += QStringLiteral(", saturates at %1%2/s, headroom <span "
                                    "style=\"color:%3\"><b>×%4</b></span>")
-                        .arg(r.saturationRatePerSec ? QString() : QStringLiteral("≤ "))
+                        .arg(r.complete ? QString() : QStringLiteral("≤ "))
                         .arg(*saturation * share, 0, 'f', 1)
                         .arg(c.name())
                         .arg(headroom, 0, 'f', 2);
