@@ -34,6 +34,7 @@ public:
         p.elementId = place.id;
         p.field = field;
         p.message = message;
+        p.location = locationFromPath(p.path);
         problems << p;
     }
 

@@ -22,6 +22,7 @@ class InspectorWidget;
 class PaletteWidget;
 class ProblemsPanel;
 class WorkloadsPanel;
+class Workspace;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -49,6 +50,7 @@ public:
     ProblemsPanel *problemsPanel() { return m_problems; }
     WorkloadsPanel *workloadsPanel() { return m_workloads; }
     PaletteWidget *palette() { return m_palette; }
+    Workspace *workspace() { return m_workspace; }
     QAction *action(const QString &name) const { return m_actions.value(name); }
 
 protected:
@@ -89,6 +91,7 @@ private:
     ProblemsPanel *m_problems = nullptr;
     WorkloadsPanel *m_workloads = nullptr;
     QUndoView *m_history = nullptr;
+    Workspace *m_workspace = nullptr;
     Autosaver *m_autosaver;
     QHash<QString, QAction *> m_actions;
     QMenu *m_recentMenu = nullptr;

@@ -1,5 +1,7 @@
 #include "validatecommand.h"
 
+#include "simulator/modelchecks.h"
+
 #include "model/projectfile.h"
 #include "model/validator.h"
 
@@ -31,7 +33,7 @@ int ValidateCommand::run(CliContext &context) {
     // A field of the wrong type leaves the rest readable: check it too, so one run lists all.
     if (!read.project.variants.isEmpty()) {
         if (context.variant.isEmpty()) {
-            problems << validateProject(read.project);
+            problems << sim::checkProject(read.project);
         } else {
             const int index = read.project.variantIndex(context.variant);
             if (index < 0) {
@@ -41,7 +43,7 @@ int ValidateCommand::run(CliContext &context) {
                             << Qt::endl;
                 return kExitInputError;
             }
-            problems << validateVariant(read.project.variants[index], index);
+            problems << sim::checkVariant(read.project.variants[index], index).problems;
         }
     }
     const int errors = countErrors(problems);

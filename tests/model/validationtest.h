@@ -13,4 +13,5 @@ private slots:
     void reportsEveryProblemAtOnce();
     void projectLevelProblems();
     void warningsDoNotMakeAModelInvalid();
+    void typedLocationOfEachPath();
 };
