@@ -33,7 +33,8 @@ CalibrationResult Calibrator::finish() const {
     CalibrationResult r;
     Variant &v = r.variant;
     v.name = m_options.variantName;
-    v.description = QStringLiteral("Calibrated from %1 traces (%2 spans)").arg(m_traces).arg(m_spans);
+    v.description =
+        QStringLiteral("Calibrated from %1 traces (%2 spans)").arg(m_traces).arg(m_spans);
     v.layers = {{QStringLiteral("entry"), QStringLiteral("Entry"), {}},
                 {QStringLiteral("services"), QStringLiteral("Services"), {}},
                 {QStringLiteral("data"), QStringLiteral("Data"), {}}};
@@ -51,7 +52,7 @@ CalibrationResult Calibrator::finish() const {
         c.unit = name;
         c.kind = s.uninstrumented ? (s.database ? ComponentKind::Database : ComponentKind::External)
                                   : ComponentKind::Service;
-        c.layer = s.uninstrumented ? QStringLiteral("data")
+        c.layer = s.uninstrumented               ? QStringLiteral("data")
                   : entryServices.contains(name) ? QStringLiteral("entry")
                                                  : QStringLiteral("services");
         c.serviceTimeMs = s.self.mean();
@@ -95,7 +96,8 @@ CalibrationResult Calibrator::finish() const {
     for (auto it = m_edges.cbegin(); it != m_edges.cend(); ++it) {
         const QStringList ft = it.key().split(u'\n');
         pending.push_back({ft.at(0), ft.at(1),
-                           it->offsetCount ? it->offsetSum / double(it->offsetCount) : 0, &it.value()});
+                           it->offsetCount ? it->offsetSum / double(it->offsetCount) : 0,
+                           &it.value()});
     }
     std::sort(pending.begin(), pending.end(), [](const Pending &a, const Pending &b) {
         return a.from != b.from ? a.from < b.from : a.offset < b.offset;
@@ -107,7 +109,8 @@ CalibrationResult Calibrator::finish() const {
             const QString a = edgeKey(pending[i].from, pending[i].to);
             const QString b = edgeKey(pending[j].from, pending[j].to);
             const auto p = m_pairs.value(a < b ? a + u'\t' + b : b + u'\t' + a);
-            if (p.first > 0 && 2 * p.second > p.first) group[findRoot(group, int(j))] = findRoot(group, int(i));
+            if (p.first > 0 && 2 * p.second > p.first)
+                group[findRoot(group, int(j))] = findRoot(group, int(i));
         }
     QMap<int, int> groupSize;
     for (std::size_t i = 0; i < pending.size(); ++i)
@@ -130,16 +133,16 @@ CalibrationResult Calibrator::finish() const {
         if (groupSize.value(g) > 1 && c.mode == CallMode::Sync)
             c.parallelGroup = QStringLiteral("parallel-%1").arg(g);
         v.connections.append(c);
-        edgesJson.append(QJsonObject{
-            {QStringLiteral("from"), p.from},
-            {QStringLiteral("to"), p.to},
-            {QStringLiteral("calls"), double(p.edge->calls)},
-            {QStringLiteral("callsPerVisit"), c.calls},
-            {QStringLiteral("callsPerRequest"), totalRoots > 0 ? double(p.edge->calls) / totalRoots : 0.0},
-            {QStringLiteral("networkMs"), c.latencyMs},
-            {QStringLiteral("mode"), enumName(c.mode)},
-            {QStringLiteral("parallelGroup"), c.parallelGroup},
-            {QStringLiteral("startOffsetMs"), p.offset}});
+        edgesJson.append(QJsonObject{{QStringLiteral("from"), p.from},
+                                     {QStringLiteral("to"), p.to},
+                                     {QStringLiteral("calls"), double(p.edge->calls)},
+                                     {QStringLiteral("callsPerVisit"), c.calls},
+                                     {QStringLiteral("callsPerRequest"),
+                                      totalRoots > 0 ? double(p.edge->calls) / totalRoots : 0.0},
+                                     {QStringLiteral("networkMs"), c.latencyMs},
+                                     {QStringLiteral("mode"), enumName(c.mode)},
+                                     {QStringLiteral("parallelGroup"), c.parallelGroup},
+                                     {QStringLiteral("startOffsetMs"), p.offset}});
     }
     QJsonArray entriesJson;
     for (const Entry &e : m_entries) {
@@ -148,15 +151,18 @@ CalibrationResult Calibrator::finish() const {
         w.entry = e.service;
         const double n = double(e.response.count);
         double windowSec = 0;
-        if (m_options.fromSec && m_options.toSec) windowSec = *m_options.toSec - *m_options.fromSec;
-        else if (n > 1) windowSec = double(e.lastNs - e.firstNs) / 1e9 * n / (n - 1);
+        if (m_options.fromSec && m_options.toSec)
+            windowSec = *m_options.toSec - *m_options.fromSec;
+        else if (n > 1)
+            windowSec = double(e.lastNs - e.firstNs) / 1e9 * n / (n - 1);
         if (!(windowSec > 0)) windowSec = 1;
         w.ratePerSec = n / windowSec / std::max(1e-9, m_options.sampling);
         v.workloads.append(w);
         QJsonArray perTen;
         for (auto it = e.perTenSeconds.cbegin(); it != e.perTenSeconds.cend(); ++it)
-            perTen.append(QJsonObject{{QStringLiteral("atSec"), double(it.key() * 10)},
-                                      {QStringLiteral("ratePerSec"), it.value() / 10.0 / m_options.sampling}});
+            perTen.append(QJsonObject{
+                {QStringLiteral("atSec"), double(it.key() * 10)},
+                {QStringLiteral("ratePerSec"), it.value() / 10.0 / m_options.sampling}});
         QJsonObject ej = stats(e.response);
         ej.insert(QStringLiteral("service"), e.service);
         ej.insert(QStringLiteral("operation"), e.operation);

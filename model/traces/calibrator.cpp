@@ -63,11 +63,13 @@ ServiceFit Calibrator::fit(const SampleStats &s) {
     f.ksLognormal = ks([&](double v) {
         return v <= 0 ? 0.0 : 0.5 * std::erfc(-(std::log(v) - mu) / std::sqrt(2 * sigma2));
     });
-    f.chosen = f.ksLognormal < f.ksExponential ? Distribution::Lognormal : Distribution::Exponential;
+    f.chosen =
+        f.ksLognormal < f.ksExponential ? Distribution::Lognormal : Distribution::Exponential;
     return f;
 }
 
-Calibrator::Calibrator(CalibrationOptions options) : m_options(std::move(options)) {}
+Calibrator::Calibrator(CalibrationOptions options)
+    : m_options(std::move(options)) {}
 
 namespace {
 
@@ -130,7 +132,8 @@ void Calibrator::addTrace(std::vector<Span> &&t) {
     }
     if (m_options.fromSec || m_options.toSec) {
         const double at = double(rootStart - m_options.originNs) / 1e9;
-        if ((m_options.fromSec && at < *m_options.fromSec) || (m_options.toSec && at >= *m_options.toSec)) {
+        if ((m_options.fromSec && at < *m_options.fromSec) ||
+            (m_options.toSec && at >= *m_options.toSec)) {
             ++m_outside;
             return;
         }
@@ -164,8 +167,11 @@ void Calibrator::addTrace(std::vector<Span> &&t) {
         queue.pop_front();
         const Span &s = t[std::size_t(i)];
         const int p = parent[std::size_t(i)];
-        if (p >= 0) depth[std::size_t(i)] = depth[std::size_t(p)] + (t[std::size_t(p)].service != s.service ? 1 : 0);
-        if (p < 0 || t[std::size_t(p)].service != s.service) visit(t, i, children, depth[std::size_t(i)]);
+        if (p >= 0)
+            depth[std::size_t(i)] =
+                depth[std::size_t(p)] + (t[std::size_t(p)].service != s.service ? 1 : 0);
+        if (p < 0 || t[std::size_t(p)].service != s.service)
+            visit(t, i, children, depth[std::size_t(i)]);
         if (s.parentId.isEmpty()) {
             Entry &e = m_entries[s.service + u'\n' + s.operation];
             e.service = s.service;
@@ -180,8 +186,8 @@ void Calibrator::addTrace(std::vector<Span> &&t) {
     }
 }
 
-void Calibrator::visit(const std::vector<Span> &t, int v, const std::vector<std::vector<int>> &children,
-                       int depth) {
+void Calibrator::visit(const std::vector<Span> &t, int v,
+                       const std::vector<std::vector<int>> &children, int depth) {
     const Span &V = t[std::size_t(v)];
     const QString &S = V.service;
     Service &service = m_services[S];
@@ -195,12 +201,15 @@ void Calibrator::visit(const std::vector<Span> &t, int v, const std::vector<std:
         const Span &X = t[std::size_t(x)];
         std::vector<int> remote;
         for (int c : children[std::size_t(x)]) {
-            if (t[std::size_t(c)].service == S) spans.push_back(c);
-            else remote.push_back(c);
+            if (t[std::size_t(c)].service == S)
+                spans.push_back(c);
+            else
+                remote.push_back(c);
         }
         for (int c : remote) {
             const Span &C = t[std::size_t(c)];
-            const bool async = C.followsFrom || C.kind == SpanKind::Consumer || X.kind == SpanKind::Producer;
+            const bool async =
+                C.followsFrom || C.kind == SpanKind::Consumer || X.kind == SpanKind::Producer;
             Edge &e = m_edges[edgeKey(S, C.service)];
             ++e.calls;
             if (async) ++e.async;
@@ -213,8 +222,9 @@ void Calibrator::visit(const std::vector<Span> &t, int v, const std::vector<std:
             calls.push_back({edgeKey(S, C.service), timing.startNs, timing.endNs});
             if (!async || x != v) blocking.emplace_back(timing.startNs, timing.endNs);
         }
-        const bool leafCall = x != v && children[std::size_t(x)].empty() &&
-                              (!X.peer.isEmpty() || X.kind == SpanKind::Client || X.kind == SpanKind::Producer);
+        const bool leafCall =
+            x != v && children[std::size_t(x)].empty() &&
+            (!X.peer.isEmpty() || X.kind == SpanKind::Client || X.kind == SpanKind::Producer);
         if (leafCall) {
             // An uninstrumented dependency: a database (db.system) or an external API.
             const QString peer = X.peer.isEmpty() ? X.operation : X.peer;
@@ -232,13 +242,15 @@ void Calibrator::visit(const std::vector<Span> &t, int v, const std::vector<std:
             blocking.emplace_back(X.startNs, X.endNs);
         }
     }
-    m_services[S].self.add(std::max(0.0, V.durationMs() - clippedUnion(blocking, V.startNs, V.endNs)), m_rng);
+    m_services[S].self.add(
+        std::max(0.0, V.durationMs() - clippedUnion(blocking, V.startNs, V.endNs)), m_rng);
     ++m_visits[S];
     // Order of the calls (mean start offset of each connection's first call) and overlap of
     // sibling calls to different callees (parallel groups).
     QHash<QString, std::int64_t> first;
     for (const Call &c : calls)
-        if (!first.contains(c.edge) || c.startNs < first.value(c.edge)) first.insert(c.edge, c.startNs);
+        if (!first.contains(c.edge) || c.startNs < first.value(c.edge))
+            first.insert(c.edge, c.startNs);
     for (auto it = first.cbegin(); it != first.cend(); ++it) {
         Edge &e = m_edges[it.key()];
         e.offsetSum += double(it.value() - V.startNs) / 1e6;
@@ -248,11 +260,13 @@ void Calibrator::visit(const std::vector<Span> &t, int v, const std::vector<std:
     for (std::size_t i = 0; i < calls.size(); ++i)
         for (std::size_t j = i + 1; j < calls.size(); ++j) {
             if (calls[i].edge == calls[j].edge) continue;
-            const QString key = calls[i].edge < calls[j].edge ? calls[i].edge + u'\t' + calls[j].edge
-                                                              : calls[j].edge + u'\t' + calls[i].edge;
+            const QString key = calls[i].edge < calls[j].edge
+                                    ? calls[i].edge + u'\t' + calls[j].edge
+                                    : calls[j].edge + u'\t' + calls[i].edge;
             const std::int64_t overlap = std::min(calls[i].endNs, calls[j].endNs) -
                                          std::max(calls[i].startNs, calls[j].startNs);
-            const std::int64_t shorter = std::min(calls[i].endNs - calls[i].startNs, calls[j].endNs - calls[j].startNs);
+            const std::int64_t shorter =
+                std::min(calls[i].endNs - calls[i].startNs, calls[j].endNs - calls[j].startNs);
             const bool overlapped = overlap > 0 && double(overlap) > 0.5 * double(shorter);
             pairs[key] = pairs.value(key) || overlapped;
         }

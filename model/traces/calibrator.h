@@ -21,8 +21,8 @@
 namespace archsim::traces {
 
 struct CalibrationOptions {
-    double sampling = 1;  // share of requests the tracer kept: rates are divided by it
-    int threads = 16;     // threads per replica (traces do not show thread pools)
+    double sampling = 1; // share of requests the tracer kept: rates are divided by it
+    int threads = 16;    // threads per replica (traces do not show thread pools)
     // Only traces whose root starts in [fromSec, toSec) seconds after originNs count.
     std::optional<double> fromSec, toSec;
     std::int64_t originNs = 0;
@@ -71,7 +71,7 @@ private:
     };
     struct Edge {
         std::uint64_t calls = 0, async = 0;
-        SampleStats network; // client minus server duration, ms (round trip)
+        SampleStats network;  // client minus server duration, ms (round trip)
         double offsetSum = 0; // where in the caller's visit it starts, ms, summed
         std::uint64_t offsetCount = 0;
     };

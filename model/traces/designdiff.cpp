@@ -41,7 +41,8 @@ QJsonArray DesignDiff::toJson() const {
     return a;
 }
 
-DesignDiff diffDesign(const Variant &designed, const Variant &observed, const DiffOptions &options) {
+DesignDiff diffDesign(const Variant &designed, const Variant &observed,
+                      const DiffOptions &options) {
     DesignDiff d;
     d.merged = designed;
     d.merged.name = options.mergedName.isEmpty() ? designed.name + QStringLiteral(" (observed)")
@@ -55,7 +56,9 @@ DesignDiff diffDesign(const Variant &designed, const Variant &observed, const Di
                 if (c.id == o.id || c.name.compare(o.id, Qt::CaseInsensitive) == 0) id = c.id;
             if (id.isEmpty())
                 for (const Component &c : designed.components)
-                    if (normalized(c.id) == normalized(o.id) || normalized(c.name) == normalized(o.id)) id = c.id;
+                    if (normalized(c.id) == normalized(o.id) ||
+                        normalized(c.name) == normalized(o.id))
+                        id = c.id;
         }
         if (!id.isEmpty()) d.matched.insert(o.id, id);
     }
@@ -69,8 +72,10 @@ DesignDiff diffDesign(const Variant &designed, const Variant &observed, const Di
             c.x += maxX + 260; // beside the design, in the observed layout
             c.layer = designed.layers.isEmpty() ? o.layer : designed.layers.constLast().id;
             Unit u = *observed.findUnit(o.unit);
-            if (!d.merged.findUnit(u.id)) d.merged.units.append(u);
-            else c.unit = u.id;
+            if (!d.merged.findUnit(u.id))
+                d.merged.units.append(u);
+            else
+                c.unit = u.id;
             d.merged.components.append(c);
             d.matched.insert(o.id, o.id);
             d.rows.append({QStringLiteral("new-component"), o.id, {}, 0, o.serviceTimeMs});
@@ -78,7 +83,8 @@ DesignDiff diffDesign(const Variant &designed, const Variant &observed, const Di
         }
         Component &c = d.merged.components[d.merged.componentIndex(id)];
         if (moved(c.serviceTimeMs, o.serviceTimeMs, options.threshold))
-            d.rows.append({QStringLiteral("service-time-changed"), id, {}, c.serviceTimeMs, o.serviceTimeMs});
+            d.rows.append(
+                {QStringLiteral("service-time-changed"), id, {}, c.serviceTimeMs, o.serviceTimeMs});
         c.serviceTimeMs = o.serviceTimeMs;
         c.distribution = o.distribution;
         c.cv = o.cv;

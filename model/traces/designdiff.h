@@ -17,9 +17,9 @@ struct DiffOptions {
 };
 
 struct DiffRow {
-    QString what; // observed-not-designed, designed-not-observed, calls-changed,
-                  // service-time-changed, new-component, unmatched-designed
-    QString from, to;         // components (designed ids where matched)
+    QString what;     // observed-not-designed, designed-not-observed, calls-changed,
+                      // service-time-changed, new-component, unmatched-designed
+    QString from, to; // components (designed ids where matched)
     double designed = 0, observed = 0;
 };
 

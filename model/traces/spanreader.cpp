@@ -31,7 +31,8 @@ GzFile openInput(const QString &path) {
 
 void report(ReadStats &stats, const QString &place, const QString &message) {
     ++stats.skipped;
-    if (stats.problems.size() < kMaxProblems) stats.problems << place + QStringLiteral(": ") + message;
+    if (stats.problems.size() < kMaxProblems)
+        stats.problems << place + QStringLiteral(": ") + message;
 }
 
 // Checks what every format needs and hands the span on; false when it was reported instead.
@@ -46,12 +47,14 @@ bool deliver(Span &&span, const QString &place, const std::function<void(Span &&
         return false;
     }
     if (span.service.isEmpty()) {
-        report(stats, place, QStringLiteral("span %1 has no service").arg(QString::fromLatin1(span.spanId)));
+        report(stats, place,
+               QStringLiteral("span %1 has no service").arg(QString::fromLatin1(span.spanId)));
         return false;
     }
     if (span.endNs < span.startNs) {
-        report(stats, place,
-               QStringLiteral("span %1 ends before it starts").arg(QString::fromLatin1(span.spanId)));
+        report(
+            stats, place,
+            QStringLiteral("span %1 ends before it starts").arg(QString::fromLatin1(span.spanId)));
         return false;
     }
     if (span.parentId == span.spanId) span.parentId.clear();
@@ -72,7 +75,7 @@ void tick(const ReadOptions &o, const ReadStats &stats, gzFile file) {
 // Operations that name a SQL statement or driver call: the CSV has no db.system, so these leaf
 // spans are taken for calls to a database (docs/calibration.md).
 bool looksLikeSql(const QString &op) {
-    static const char *const prefixes[] = {"sql.", "SELECT ", "INSERT ", "UPDATE ", "DELETE ",
+    static const char *const prefixes[] = {"sql.",    "SELECT ", "INSERT ", "UPDATE ", "DELETE ",
                                            "select ", "insert ", "update ", "delete "};
     for (const char *p : prefixes)
         if (op.startsWith(QLatin1String(p))) return true;
@@ -162,7 +165,9 @@ bool readCsv(const QString &path, gzFile file, const ReadOptions &o,
         const QString place = path + u':' + QString::number(lineNo);
         const QStringList f = splitCsv(line);
         if (f.size() < header.size()) {
-            report(stats, place, QStringLiteral("%1 columns, the header has %2").arg(f.size()).arg(header.size()));
+            report(
+                stats, place,
+                QStringLiteral("%1 columns, the header has %2").arg(f.size()).arg(header.size()));
             continue;
         }
         Span s;
@@ -187,11 +192,16 @@ bool readCsv(const QString &path, gzFile file, const ReadOptions &o,
         }
         if (cKind >= 0) {
             const QString k = f.at(cKind).trimmed().toLower();
-            if (k.contains(QLatin1String("server"))) s.kind = SpanKind::Server;
-            else if (k.contains(QLatin1String("client"))) s.kind = SpanKind::Client;
-            else if (k.contains(QLatin1String("producer"))) s.kind = SpanKind::Producer;
-            else if (k.contains(QLatin1String("consumer"))) s.kind = SpanKind::Consumer;
-            else if (k.contains(QLatin1String("internal"))) s.kind = SpanKind::Internal;
+            if (k.contains(QLatin1String("server")))
+                s.kind = SpanKind::Server;
+            else if (k.contains(QLatin1String("client")))
+                s.kind = SpanKind::Client;
+            else if (k.contains(QLatin1String("producer")))
+                s.kind = SpanKind::Producer;
+            else if (k.contains(QLatin1String("consumer")))
+                s.kind = SpanKind::Consumer;
+            else if (k.contains(QLatin1String("internal")))
+                s.kind = SpanKind::Internal;
         }
         if (cPeer >= 0) s.peer = f.at(cPeer).trimmed();
         if (cDb >= 0 && !f.at(cDb).trimmed().isEmpty()) {
@@ -217,7 +227,8 @@ QString text(const QJsonValue &v) {
 // 64-bit nanoseconds: OTLP JSON writes them as strings (a double cannot hold them).
 bool nanos(const QJsonValue &v, std::int64_t *out) {
     bool ok = false;
-    if (v.isString()) *out = v.toString().toLongLong(&ok);
+    if (v.isString())
+        *out = v.toString().toLongLong(&ok);
     else if (v.isDouble()) {
         *out = std::int64_t(v.toDouble());
         ok = true;
@@ -236,8 +247,10 @@ SpanKind kindFromText(const QString &k) {
 }
 
 void applyTag(Span &s, const QString &key, const QString &value) {
-    if (key == QLatin1String("span.kind")) s.kind = kindFromText(value);
-    else if (key == QLatin1String("peer.service") && !s.peerIsDatabase) s.peer = value;
+    if (key == QLatin1String("span.kind"))
+        s.kind = kindFromText(value);
+    else if (key == QLatin1String("peer.service") && !s.peerIsDatabase)
+        s.peer = value;
     else if (key == QLatin1String("db.system")) {
         s.peer = value;
         s.peerIsDatabase = true;
@@ -247,7 +260,9 @@ void applyTag(Span &s, const QString &key, const QString &value) {
 QString otlpValue(const QJsonObject &anyValue) {
     for (const char *k : {"stringValue", "intValue", "doubleValue", "boolValue"}) {
         const QJsonValue v = anyValue.value(QLatin1String(k));
-        if (!v.isUndefined()) return v.isBool() ? (v.toBool() ? QStringLiteral("true") : QStringLiteral("false")) : text(v);
+        if (!v.isUndefined())
+            return v.isBool() ? (v.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+                              : text(v);
     }
     return {};
 }
@@ -264,25 +279,34 @@ void readOtlp(const QString &path, const QJsonObject &root, const ReadOptions &o
     const QJsonArray resources = root.value(QLatin1String("resourceSpans")).toArray();
     for (qsizetype r = 0; r < resources.size(); ++r) {
         const QJsonObject rs = resources.at(r).toObject();
-        const QJsonArray resAttrs =
-            rs.value(QLatin1String("resource")).toObject().value(QLatin1String("attributes")).toArray();
+        const QJsonArray resAttrs = rs.value(QLatin1String("resource"))
+                                        .toObject()
+                                        .value(QLatin1String("attributes"))
+                                        .toArray();
         const QString service = otlpAttribute(resAttrs, "service.name");
         QString instance = otlpAttribute(resAttrs, "service.instance.id");
         if (instance.isEmpty()) instance = otlpAttribute(resAttrs, "k8s.pod.name");
         if (instance.isEmpty()) instance = otlpAttribute(resAttrs, "host.name");
         QJsonArray scopes = rs.value(QLatin1String("scopeSpans")).toArray();
-        if (scopes.isEmpty()) scopes = rs.value(QLatin1String("instrumentationLibrarySpans")).toArray();
+        if (scopes.isEmpty())
+            scopes = rs.value(QLatin1String("instrumentationLibrarySpans")).toArray();
         for (qsizetype sc = 0; sc < scopes.size(); ++sc) {
-            const QJsonArray spans = scopes.at(sc).toObject().value(QLatin1String("spans")).toArray();
+            const QJsonArray spans =
+                scopes.at(sc).toObject().value(QLatin1String("spans")).toArray();
             for (qsizetype i = 0; i < spans.size(); ++i) {
                 if (cancelled(o)) return;
-                const QString place = QStringLiteral("%1: resourceSpans[%2].scopeSpans[%3].spans[%4]")
-                                          .arg(path).arg(r).arg(sc).arg(i);
+                const QString place =
+                    QStringLiteral("%1: resourceSpans[%2].scopeSpans[%3].spans[%4]")
+                        .arg(path)
+                        .arg(r)
+                        .arg(sc)
+                        .arg(i);
                 const QJsonObject js = spans.at(i).toObject();
                 Span s;
                 s.traceId = js.value(QLatin1String("traceId")).toString().toLower().toLatin1();
                 s.spanId = js.value(QLatin1String("spanId")).toString().toLower().toLatin1();
-                s.parentId = js.value(QLatin1String("parentSpanId")).toString().toLower().toLatin1();
+                s.parentId =
+                    js.value(QLatin1String("parentSpanId")).toString().toLower().toLatin1();
                 s.service = service;
                 s.instance = instance;
                 s.operation = js.value(QLatin1String("name")).toString();
@@ -295,7 +319,9 @@ void readOtlp(const QString &path, const QJsonObject &root, const ReadOptions &o
                 }
                 if (!nanos(js.value(QLatin1String("startTimeUnixNano")), &s.startNs) ||
                     !nanos(js.value(QLatin1String("endTimeUnixNano")), &s.endNs)) {
-                    report(stats, place, QStringLiteral("startTimeUnixNano or endTimeUnixNano missing or not a number"));
+                    report(stats, place,
+                           QStringLiteral(
+                               "startTimeUnixNano or endTimeUnixNano missing or not a number"));
                     continue;
                 }
                 const QJsonArray attrs = js.value(QLatin1String("attributes")).toArray();
@@ -329,14 +355,17 @@ void readJaeger(const QString &path, const QJsonObject &root, const ReadOptions 
                 const QJsonObject r = ref.toObject();
                 if (!s.parentId.isEmpty()) break; // the first reference is the parent
                 s.parentId = r.value(QLatin1String("spanID")).toString().toLower().toLatin1();
-                s.followsFrom = r.value(QLatin1String("refType")).toString() == QLatin1String("FOLLOWS_FROM");
+                s.followsFrom =
+                    r.value(QLatin1String("refType")).toString() == QLatin1String("FOLLOWS_FROM");
             }
             if (s.parentId.isEmpty())
-                s.parentId = js.value(QLatin1String("parentSpanID")).toString().toLower().toLatin1();
+                s.parentId =
+                    js.value(QLatin1String("parentSpanID")).toString().toLower().toLatin1();
             const QJsonValue start = js.value(QLatin1String("startTime"));
             const QJsonValue duration = js.value(QLatin1String("duration"));
             if (!start.isDouble() || !duration.isDouble()) {
-                report(stats, place, QStringLiteral("startTime or duration missing or not a number"));
+                report(stats, place,
+                       QStringLiteral("startTime or duration missing or not a number"));
                 continue;
             }
             // Jaeger's JSON gives microseconds.
@@ -378,7 +407,10 @@ void readZipkin(const QString &path, const QJsonArray &spans, const ReadOptions 
         const QString ip = local.value(QLatin1String("ipv4")).toString();
         if (!ip.isEmpty())
             s.instance = ip + u':' + QString::number(local.value(QLatin1String("port")).toInt());
-        s.peer = js.value(QLatin1String("remoteEndpoint")).toObject().value(QLatin1String("serviceName")).toString();
+        s.peer = js.value(QLatin1String("remoteEndpoint"))
+                     .toObject()
+                     .value(QLatin1String("serviceName"))
+                     .toString();
         const QJsonObject tags = js.value(QLatin1String("tags")).toObject();
         for (auto it = tags.begin(); it != tags.end(); ++it)
             applyTag(s, it.key(), it.value().toString());
@@ -410,11 +442,16 @@ std::optional<TraceFormat> traceFormatFromName(const QString &name) {
 
 QString traceFormatName(TraceFormat format) {
     switch (format) {
-    case TraceFormat::Auto: return QStringLiteral("auto");
-    case TraceFormat::Jaeger: return QStringLiteral("jaeger");
-    case TraceFormat::Otlp: return QStringLiteral("otlp");
-    case TraceFormat::Zipkin: return QStringLiteral("zipkin");
-    case TraceFormat::Csv: return QStringLiteral("csv");
+    case TraceFormat::Auto:
+        return QStringLiteral("auto");
+    case TraceFormat::Jaeger:
+        return QStringLiteral("jaeger");
+    case TraceFormat::Otlp:
+        return QStringLiteral("otlp");
+    case TraceFormat::Zipkin:
+        return QStringLiteral("zipkin");
+    case TraceFormat::Csv:
+        return QStringLiteral("csv");
     }
     return {};
 }
@@ -475,7 +512,9 @@ bool readSpans(const QString &path, const ReadOptions &options,
     all.clear();
     if (parseError.error != QJsonParseError::NoError) {
         *error = QStringLiteral("%1: at byte %2: %3")
-                     .arg(path).arg(parseError.offset).arg(parseError.errorString());
+                     .arg(path)
+                     .arg(parseError.offset)
+                     .arg(parseError.errorString());
         return false;
     }
     if (format == TraceFormat::Zipkin) {

@@ -6,7 +6,8 @@
 namespace archsim::traces {
 
 TraceGrouper::TraceGrouper(TraceSink sink, std::uint64_t window)
-    : m_sink(std::move(sink)), m_window(std::max<std::uint64_t>(1, window)) {}
+    : m_sink(std::move(sink))
+    , m_window(std::max<std::uint64_t>(1, window)) {}
 
 void TraceGrouper::add(Span &&span) {
     ++m_seq;

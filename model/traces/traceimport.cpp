@@ -23,9 +23,12 @@ ImportResult importTraces(const ImportOptions &options) {
         ro.format = options.format;
         ro.cancel = options.cancel;
         if (options.progress && total > 0)
-            ro.progress = [&](std::uint64_t bytes) { options.progress((done + double(bytes)) / total); };
+            ro.progress = [&](std::uint64_t bytes) {
+                options.progress((done + double(bytes)) / total);
+            };
         QString error;
-        if (!readSpans(path, ro, [&](Span &&s) { grouper.add(std::move(s)); }, result.stats, &error)) {
+        if (!readSpans(
+                path, ro, [&](Span &&s) { grouper.add(std::move(s)); }, result.stats, &error)) {
             result.error = error;
             return result;
         }
@@ -37,8 +40,9 @@ ImportResult importTraces(const ImportOptions &options) {
     result.lateSpans = grouper.lateSpans();
     if (calibrator.traces() == 0) {
         result.error = QStringLiteral("no traces in the input") +
-                       (result.stats.problems.isEmpty() ? QString()
-                                                        : QStringLiteral(" (") + result.stats.problems.first() + u')');
+                       (result.stats.problems.isEmpty()
+                            ? QString()
+                            : QStringLiteral(" (") + result.stats.problems.first() + u')');
         return result;
     }
     result.calibration = calibrator.finish();
@@ -61,11 +65,12 @@ std::optional<std::int64_t> earliestSpanNs(const QStringList &paths, TraceFormat
     for (const QString &path : paths) {
         ReadOptions ro;
         ro.format = format;
-        if (!readSpans(path, ro,
-                       [&](Span &&s) {
-                           if (!earliest || s.startNs < *earliest) earliest = s.startNs;
-                       },
-                       stats, error))
+        if (!readSpans(
+                path, ro,
+                [&](Span &&s) {
+                    if (!earliest || s.startNs < *earliest) earliest = s.startNs;
+                },
+                stats, error))
             return std::nullopt;
     }
     if (!earliest) *error = QStringLiteral("no spans in the input");

@@ -17,7 +17,7 @@ struct ImportOptions {
     QStringList paths;
     TraceFormat format = TraceFormat::Auto;
     CalibrationOptions calibration;
-    std::uint64_t window = 20000; // spans: see TraceGrouper
+    std::uint64_t window = 20000;         // spans: see TraceGrouper
     std::function<void(double)> progress; // 0..1 over the input's bytes; may be empty
     const std::atomic<bool> *cancel = nullptr;
 };
