@@ -9,7 +9,9 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <memory>
+#include <vector>
 
 namespace archsim::traces {
 
@@ -517,29 +519,38 @@ bool readSpans(const QString &path, const ReadOptions &options,
                      .arg(parseError.errorString());
         return false;
     }
+    // A JSON export is in memory anyway: its spans are handed on in trace order, so that the
+    // grouping (which holds a bounded window) never splits a trace of one file, however the
+    // file orders its spans (OTLP groups them by resource, not by trace).
+    std::vector<Span> spans;
+    const std::function<void(Span &&)> collect = [&](Span &&s) { spans.push_back(std::move(s)); };
     if (format == TraceFormat::Zipkin) {
         if (!doc.isArray()) {
             *error = path + QStringLiteral(": not Zipkin v2 JSON (an array of spans)");
             return false;
         }
-        readZipkin(path, doc.array(), options, sink, stats);
+        readZipkin(path, doc.array(), options, collect, stats);
     } else if (format == TraceFormat::Jaeger) {
         if (!doc.object().value(QLatin1String("data")).isArray()) {
             *error = path + QStringLiteral(": not Jaeger JSON (no \"data\" array)");
             return false;
         }
-        readJaeger(path, doc.object(), options, sink, stats);
+        readJaeger(path, doc.object(), options, collect, stats);
     } else {
         if (!doc.object().value(QLatin1String("resourceSpans")).isArray()) {
             *error = path + QStringLiteral(": not OTLP JSON (no \"resourceSpans\" array)");
             return false;
         }
-        readOtlp(path, doc.object(), options, sink, stats);
+        readOtlp(path, doc.object(), options, collect, stats);
     }
     if (cancelled(options)) {
         *error = QStringLiteral("cancelled");
         return false;
     }
+    std::stable_sort(spans.begin(), spans.end(),
+                     [](const Span &a, const Span &b) { return a.traceId < b.traceId; });
+    for (Span &s : spans)
+        sink(std::move(s));
     return true;
 }
 
