@@ -70,7 +70,12 @@ DesignDiff diffDesign(const Variant &designed, const Variant &observed,
         if (id.isEmpty()) {
             Component c = o;
             c.x += maxX + 260; // beside the design, in the observed layout
-            c.layer = designed.layers.isEmpty() ? o.layer : designed.layers.constLast().id;
+            // Into a designed layer: the same id if there is one, else the lowest layer.
+            bool known = false;
+            for (const Layer &l : designed.layers)
+                known = known || l.id == o.layer;
+            if (!known)
+                c.layer = designed.layers.isEmpty() ? QString() : designed.layers.constLast().id;
             Unit u = *observed.findUnit(o.unit);
             if (!d.merged.findUnit(u.id))
                 d.merged.units.append(u);
