@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "ui/compare/compareactions.h"
+#include "ui/traces/traceactions.h"
 #include "ui/document/autosaver.h"
 #include "ui/editor/diagramexport.h"
 #include "ui/editor/diagramscene.h"
@@ -285,6 +286,8 @@ void MainWindow::createMenusAndToolbar() {
     file->addActions({a("save"), a("saveAs")});
     file->addSeparator();
     file->addAction(a("export"));
+    file->addSeparator();
+    addTraceActions(file, this, m_document);
     file->addSeparator();
     file->addAction(a("quit"));
 
