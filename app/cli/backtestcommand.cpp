@@ -49,6 +49,9 @@ QList<QCommandLineOption> BacktestCommand::options() const {
          QStringLiteral("N")},
         {QStringLiteral("duration"),
          QStringLiteral("Simulated seconds per replication (default 300)."), QStringLiteral("S")},
+        {QStringLiteral("per-operation"),
+         QStringLiteral("One component per service and operation (service:operation), in the "
+                        "service's unit.")},
     };
 }
 
@@ -79,6 +82,7 @@ int BacktestCommand::run(CliContext &context) {
     o.sampling = *sampling;
     o.threads = int(*threads);
     o.durationSec = *duration;
+    o.perOperation = context.parser.isSet(QStringLiteral("per-operation"));
     RunProgress progress(QStringLiteral("back-testing"));
     o.progress = progress.callback();
     const sim::BacktestResult r = sim::runBacktest(o);

@@ -43,6 +43,9 @@ QList<QCommandLineOption> CalibrateCommand::options() const {
          QStringLiteral("X")},
         {QStringLiteral("name"), QStringLiteral("Name of the new variant."),
          QStringLiteral("NAME")},
+        {QStringLiteral("per-operation"),
+         QStringLiteral("One component per service and operation (service:operation), in the "
+                        "service's unit.")},
     };
 }
 
@@ -72,6 +75,7 @@ int CalibrateCommand::run(CliContext &context) {
     options.calibration.sampling = *sampling;
     options.calibration.threads = int(*threads);
     options.window = std::uint64_t(*window);
+    options.calibration.perOperation = parser.isSet(QStringLiteral("per-operation"));
     if (parser.isSet(QStringLiteral("name")))
         options.calibration.variantName = parser.value(QStringLiteral("name"));
 

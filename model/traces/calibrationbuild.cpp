@@ -40,7 +40,10 @@ CalibrationResult Calibrator::finish() const {
                 {QStringLiteral("data"), QStringLiteral("Data"), {}}};
     QSet<QString> entryServices;
     for (const Entry &e : m_entries)
-        entryServices.insert(e.service);
+        entryServices.insert(e.component);
+    QHash<QString, QSet<QString>> unitInstances; // a service's instances, over its components
+    for (const Service &s : m_services)
+        unitInstances[s.unit].unite(s.instances);
     QMap<int, int> perDepth; // components placed so far at each depth
     QJsonArray servicesJson;
     for (auto it = m_services.cbegin(); it != m_services.cend(); ++it) {
@@ -49,7 +52,7 @@ CalibrationResult Calibrator::finish() const {
         Component c;
         c.id = name;
         c.name = name;
-        c.unit = name;
+        c.unit = s.unit;
         c.kind = s.uninstrumented ? (s.database ? ComponentKind::Database : ComponentKind::External)
                                   : ComponentKind::Service;
         c.layer = s.uninstrumented               ? QStringLiteral("data")
@@ -64,11 +67,11 @@ CalibrationResult Calibrator::finish() const {
         c.y = 60 + 160 * depth;
         v.components.append(c);
         Unit u;
-        u.id = name;
-        u.name = name;
-        u.replicas = std::max(1, int(s.instances.size()));
+        u.id = s.unit;
+        u.name = s.unit;
+        u.replicas = std::max(1, int(unitInstances.value(s.unit).size()));
         u.threads = m_options.threads;
-        v.units.append(u);
+        if (!v.findUnit(u.id)) v.units.append(u);
         QJsonObject sj = stats(s.self);
         sj.insert(QStringLiteral("service"), name);
         sj.insert(QStringLiteral("kind"), enumName(c.kind));
@@ -148,7 +151,7 @@ CalibrationResult Calibrator::finish() const {
     for (const Entry &e : m_entries) {
         Workload w;
         w.name = e.operation.isEmpty() ? e.service : e.operation;
-        w.entry = e.service;
+        w.entry = e.component;
         const double n = double(e.response.count);
         double windowSec = 0;
         if (m_options.fromSec && m_options.toSec)
@@ -165,6 +168,7 @@ CalibrationResult Calibrator::finish() const {
                 {QStringLiteral("ratePerSec"), it.value() / 10.0 / m_options.sampling}});
         QJsonObject ej = stats(e.response);
         ej.insert(QStringLiteral("service"), e.service);
+        ej.insert(QStringLiteral("component"), e.component);
         ej.insert(QStringLiteral("operation"), e.operation);
         ej.insert(QStringLiteral("ratePerSec"), *w.ratePerSec);
         ej.insert(QStringLiteral("windowSec"), windowSec);

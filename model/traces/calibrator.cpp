@@ -71,6 +71,10 @@ ServiceFit Calibrator::fit(const SampleStats &s) {
 Calibrator::Calibrator(CalibrationOptions options)
     : m_options(std::move(options)) {}
 
+QString Calibrator::componentOf(const Span &s) const {
+    return m_options.perOperation ? s.service + u':' + s.operation : s.service;
+}
+
 namespace {
 
 double clippedUnion(std::vector<std::pair<std::int64_t, std::int64_t>> iv, std::int64_t lo,
@@ -175,6 +179,7 @@ void Calibrator::addTrace(std::vector<Span> &&t) {
         if (s.parentId.isEmpty()) {
             Entry &e = m_entries[s.service + u'\n' + s.operation];
             e.service = s.service;
+            e.component = componentOf(s);
             e.operation = s.operation;
             e.response.add(s.durationMs(), m_rng, 200000);
             if (e.response.count == 1 || s.startNs < e.firstNs) e.firstNs = s.startNs;
@@ -189,8 +194,9 @@ void Calibrator::addTrace(std::vector<Span> &&t) {
 void Calibrator::visit(const std::vector<Span> &t, int v,
                        const std::vector<std::vector<int>> &children, int depth) {
     const Span &V = t[std::size_t(v)];
-    const QString &S = V.service;
+    const QString S = componentOf(V);
     Service &service = m_services[S];
+    service.unit = V.service;
     service.depth = std::min(service.depth, depth);
     service.instances.insert(V.instance);
     std::vector<int> spans{v};
@@ -201,7 +207,7 @@ void Calibrator::visit(const std::vector<Span> &t, int v,
         const Span &X = t[std::size_t(x)];
         std::vector<int> remote;
         for (int c : children[std::size_t(x)]) {
-            if (t[std::size_t(c)].service == S)
+            if (t[std::size_t(c)].service == V.service)
                 spans.push_back(c);
             else
                 remote.push_back(c);
@@ -210,7 +216,8 @@ void Calibrator::visit(const std::vector<Span> &t, int v,
             const Span &C = t[std::size_t(c)];
             const bool async =
                 C.followsFrom || C.kind == SpanKind::Consumer || X.kind == SpanKind::Producer;
-            Edge &e = m_edges[edgeKey(S, C.service)];
+            const QString callee = componentOf(C);
+            Edge &e = m_edges[edgeKey(S, callee)];
             ++e.calls;
             if (async) ++e.async;
             // A client span in the caller (x != v) times the call on the caller's own clock,
@@ -219,7 +226,7 @@ void Calibrator::visit(const std::vector<Span> &t, int v,
             const Span &timing = x != v ? X : C;
             if (x != v && remote.size() == 1 && !async)
                 e.network.add(std::max(0.0, X.durationMs() - C.durationMs()), m_rng);
-            calls.push_back({edgeKey(S, C.service), timing.startNs, timing.endNs});
+            calls.push_back({edgeKey(S, callee), timing.startNs, timing.endNs});
             if (!async || x != v) blocking.emplace_back(timing.startNs, timing.endNs);
         }
         const bool leafCall =
@@ -229,6 +236,7 @@ void Calibrator::visit(const std::vector<Span> &t, int v,
             // An uninstrumented dependency: a database (db.system) or an external API.
             const QString peer = X.peer.isEmpty() ? X.operation : X.peer;
             Service &d = m_services[peer];
+            d.unit = peer;
             d.uninstrumented = true;
             d.database = d.database || X.peerIsDatabase;
             d.instances.insert(peer);

@@ -27,6 +27,9 @@ struct CalibrationOptions {
     std::optional<double> fromSec, toSec;
     std::int64_t originNs = 0;
     QString variantName = QStringLiteral("Calibrated");
+    // One component per service and operation of the visit's first span ("service:operation"),
+    // all of a service's components in the service's unit.
+    bool perOperation = false;
 };
 
 // A bounded uniform sample (reservoir) of a stream of values, with its exact mean and moments.
@@ -65,6 +68,7 @@ private:
     struct Service {
         SampleStats self; // own work per visit, ms
         QSet<QString> instances;
+        QString unit; // the service
         bool uninstrumented = false;
         bool database = false;
         int depth = 1 << 20; // calls from an entry, for the layout
@@ -76,7 +80,7 @@ private:
         std::uint64_t offsetCount = 0;
     };
     struct Entry {
-        QString service, operation;
+        QString service, operation, component;
         SampleStats response;
         std::int64_t firstNs = 0, lastNs = 0;
         QMap<qint64, int> perTenSeconds; // arrivals per 10 s bucket since the origin
@@ -85,6 +89,7 @@ private:
         QString edge;
         std::int64_t startNs, endNs;
     };
+    QString componentOf(const Span &s) const;
     void visit(const std::vector<Span> &t, int v, const std::vector<std::vector<int>> &children,
                int depth);
 

@@ -112,9 +112,16 @@ DesignDiff diffDesign(const Variant &designed, const Variant &observed,
             continue;
         }
         Connection &c = d.merged.connections[found];
-        if (moved(c.calls, o.calls, options.threshold))
-            d.rows.append({QStringLiteral("calls-changed"), from, to, c.calls, o.calls});
-        c.calls = o.calls;
+        // Traces count the calls a cache made, i.e. on misses; the model's calls of a cache
+        // are per miss (scaled by 1 - hit ratio), so the observed count is turned into that.
+        double calls = o.calls;
+        const Component *caller = d.merged.findComponent(from);
+        if (caller && caller->kind == ComponentKind::Cache && caller->hitRatio > 0 &&
+            caller->hitRatio < 1)
+            calls /= 1 - caller->hitRatio;
+        if (moved(c.calls, calls, options.threshold))
+            d.rows.append({QStringLiteral("calls-changed"), from, to, c.calls, calls});
+        c.calls = calls;
         c.latencyMs = o.latencyMs;
     }
     for (const Connection &c : designed.connections)

@@ -70,6 +70,7 @@ BacktestResult runBacktest(const BacktestOptions &o) {
         io.cancel = o.cancel;
         io.calibration.sampling = o.sampling;
         io.calibration.threads = o.threads;
+        io.calibration.perOperation = o.perOperation;
         io.calibration.originNs = *origin;
         io.calibration.fromSec = from;
         io.calibration.toSec = to;
@@ -95,7 +96,7 @@ BacktestResult runBacktest(const BacktestOptions &o) {
         const QJsonObject e = v.toObject();
         BacktestRow row;
         row.operation = e.value(QStringLiteral("operation")).toString();
-        row.entry = e.value(QStringLiteral("service")).toString();
+        row.entry = e.value(QStringLiteral("component")).toString();
         row.testRatePerSec = e.value(QStringLiteral("ratePerSec")).toDouble();
         row.testRequests = std::uint64_t(e.value(QStringLiteral("count")).toDouble());
         row.measured = {e.value(QStringLiteral("meanMs")).toDouble(),

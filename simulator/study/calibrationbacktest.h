@@ -20,7 +20,8 @@ struct BacktestOptions {
            testTo = 120; // seconds from the earliest span
     double sampling = 1;
     int threads = 16;
-    double durationSec = 300; // DES measured time per replication
+    bool perOperation = false; // components per service and operation
+    double durationSec = 300;  // DES measured time per replication
     int replications = 4;
     std::function<void(double)> progress;
     const std::atomic<bool> *cancel = nullptr;
