@@ -21,6 +21,13 @@ QJsonObject stats(const SampleStats &s) {
             {QStringLiteral("p99Ms"), s.percentile(0.99)}};
 }
 
+// Four significant digits: what a person reads on the canvas; far finer than the data's noise.
+double rounded(double v) {
+    if (!(v > 0)) return v;
+    const double scale = std::pow(10.0, 3 - std::floor(std::log10(v)));
+    return std::round(v * scale) / scale;
+}
+
 int findRoot(std::vector<int> &p, int i) {
     while (p[std::size_t(i)] != i)
         i = p[std::size_t(i)] = p[std::size_t(p[std::size_t(i)])];
@@ -45,6 +52,9 @@ CalibrationResult Calibrator::finish() const {
     for (const Service &s : m_services)
         unitInstances[s.unit].unite(s.instances);
     QMap<int, int> perDepth; // components placed so far at each depth
+    int maxDepth = 1;
+    for (const Service &s : m_services)
+        if (!s.uninstrumented) maxDepth = std::max(maxDepth, std::min(s.depth, 6));
     QJsonArray servicesJson;
     for (auto it = m_services.cbegin(); it != m_services.cend(); ++it) {
         const QString &name = it.key();
@@ -58,11 +68,13 @@ CalibrationResult Calibrator::finish() const {
         c.layer = s.uninstrumented               ? QStringLiteral("data")
                   : entryServices.contains(name) ? QStringLiteral("entry")
                                                  : QStringLiteral("services");
-        c.serviceTimeMs = s.self.mean();
+        c.serviceTimeMs = rounded(s.self.mean());
         const ServiceFit f = fit(s.self);
         c.distribution = f.chosen;
-        c.cv = f.chosen == Distribution::Lognormal ? std::max(0.01, s.self.cv()) : 1.0;
-        const int depth = std::min(s.depth, 20);
+        c.cv = f.chosen == Distribution::Lognormal ? rounded(std::max(0.01, s.self.cv())) : 1.0;
+        // Rows by calls from the entry, in the lanes of their layers: entries on top, data
+        // below every service row.
+        const int depth = s.uninstrumented ? maxDepth + 1 : std::min(s.depth, maxDepth);
         c.x = 40 + 220 * perDepth[depth]++;
         c.y = 60 + 160 * depth;
         v.components.append(c);
@@ -129,8 +141,8 @@ CalibrationResult Calibrator::finish() const {
         c.from = p.from;
         c.to = p.to;
         const double visits = std::max<double>(1, double(m_visits.value(p.from)));
-        c.calls = double(p.edge->calls) / visits;
-        c.latencyMs = p.edge->network.mean() / 2;
+        c.calls = rounded(double(p.edge->calls) / visits);
+        c.latencyMs = rounded(p.edge->network.mean() / 2);
         c.mode = 2 * p.edge->async > p.edge->calls ? CallMode::Async : CallMode::Sync;
         const int g = findRoot(group, int(i));
         if (groupSize.value(g) > 1 && c.mode == CallMode::Sync)
@@ -159,7 +171,7 @@ CalibrationResult Calibrator::finish() const {
         else if (n > 1)
             windowSec = double(e.lastNs - e.firstNs) / 1e9 * n / (n - 1);
         if (!(windowSec > 0)) windowSec = 1;
-        w.ratePerSec = n / windowSec / std::max(1e-9, m_options.sampling);
+        w.ratePerSec = rounded(n / windowSec / std::max(1e-9, m_options.sampling));
         v.workloads.append(w);
         QJsonArray perTen;
         for (auto it = e.perTenSeconds.cbegin(); it != e.perTenSeconds.cend(); ++it)
