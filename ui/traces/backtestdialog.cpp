@@ -181,7 +181,8 @@ void BacktestDialog::finish(bool cancelled) {
             const double m = b.measured.*member;
             const double a = b.analytic ? (*b.analytic).*member : 0;
             const double d = b.des ? (*b.des).*member : 0;
-            categories << b.operation.left(24) + u' ' + QLatin1String(name);
+            categories << (r->rows.size() > 1 ? QLatin1String(name) + u' ' + b.operation.left(20)
+                                              : QString::fromLatin1(name));
             *measured << m;
             *analytic << a;
             *des << d;
