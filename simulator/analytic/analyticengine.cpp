@@ -191,11 +191,26 @@ LoadResult analyze(const CompiledModel &m, const AnalyticOptions &options) {
         result.units.push_back(ur);
     }
 
-    const Saturation sat = findSaturation(m, options, solver, stable);
     double openTotal = 0;
     for (const CompiledWorkload &w : m.workloads)
         if (!w.closed) openTotal += w.ratePerSec;
-    if (std::isfinite(sat.scale)) {
+    Saturation sat;
+    if (options.searchSaturation) {
+        sat = findSaturation(m, options, solver, stable);
+    } else if (stable && openLoad(m, solver) > 0) {
+        sat.scale = options.scale / openLoad(m, solver);
+        sat.bottleneck = -1;
+        for (std::size_t i = 0, top = 0; i < m.units.size(); ++i)
+            if (m.units[i].hasResources &&
+                (sat.bottleneck < 0 ||
+                 solver.unit(int(i)).openLoad > solver.unit(int(top)).openLoad)) {
+                sat.bottleneck = int(i);
+                top = i;
+            }
+        result.notes << QStringLiteral("saturation rate: an upper bound from this load (not "
+                                       "searched)");
+    }
+    if (std::isfinite(sat.scale) && sat.bottleneck >= 0) {
         result.saturationRatePerSec = openTotal * sat.scale;
         result.bottleneck = m.units[std::size_t(sat.bottleneck)].id;
     } else {

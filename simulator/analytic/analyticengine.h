@@ -11,6 +11,10 @@ namespace archsim::sim {
 struct AnalyticOptions {
     double scale = 1;            // multiplies every open workload's rate (sweeps)
     int exactMvaMaxUsers = 1000; // a single closed workload above this uses Schweitzer's MVA
+    // Search the saturation rate (a few more solves). Without it, saturationRatePerSec is the
+    // upper bound the solve at this load gives (noted), and the bottleneck the unit closest to
+    // its limit now: enough for callers that solve many loads (planner, sweeps).
+    bool searchSaturation = true;
 };
 
 // Solves the model's steady state at its open workloads' base rate (ratePerSec) times scale.

@@ -82,6 +82,7 @@ Planner::Analytic Planner::analytic(const Counts &counts) {
     a.compiled = true;
     AnalyticOptions options;
     options.scale = m_scale;
+    options.searchSaturation = false; // the search looks at utilisation and p99 only
     a.result = analyze(*compiled.model, options);
     // The SLO deficit: how far each constraint is from holding, in relative terms, summed, so a
     // replica that relieves any constraint shows a gain.
