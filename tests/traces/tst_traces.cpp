@@ -20,6 +20,10 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -50,6 +54,8 @@ private slots:
     void designedVersusObserved();
     void roundTrip();
     void sharedOnlineBoutique();
+    void commandLine();
+    void asyncCalls();
 };
 
 void TestTraces::formats_data() {
@@ -368,6 +374,115 @@ void TestTraces::sharedOnlineBoutique() {
     // naming the currency service in this minute).
     QCOMPARE(missing, QStringList{QStringLiteral("checkoutservice->currencyservice")});
     QCOMPARE(exercised.size(), 15);
+}
+
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    QByteArray out, err;
+};
+
+CliRun cli(const QStringList &args) {
+    QProcess p;
+    p.start(QStringLiteral(ARCHSIM_CLI), args);
+    p.waitForFinished(120000);
+    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+} // namespace
+
+void TestTraces::commandLine() {
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("out.json"));
+    const QString shop = QStringLiteral(ARCHSIM_EXAMPLES_DIR "/shop.json");
+    QCOMPARE(cli({QStringLiteral("calibrate"), fixture("jaeger.json")}).exitCode, 2); // no -o
+    QCOMPARE(cli({QStringLiteral("calibrate"), fixture("jaeger.json"), QStringLiteral("-o"), out,
+                  QStringLiteral("--format"), QStringLiteral("xml")})
+                 .exitCode,
+             2);
+    CliRun r = cli({QStringLiteral("calibrate"), dir.filePath(QStringLiteral("missing.csv")),
+                    QStringLiteral("-o"), out});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("missing.csv: no such file"), r.err.constData());
+    // Into the example's Microservices variant: a new variant after it, differences listed,
+    // the malformed span reported on stderr with its place.
+    r = cli({QStringLiteral("calibrate"), fixture("jaeger.json"), QStringLiteral("--into"), shop,
+             QStringLiteral("--variant"), QStringLiteral("Microservices"), QStringLiteral("-o"),
+             out, QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.contains("data[0].spans[8]"), r.err.constData());
+    const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(doc.value(QStringLiteral("variant")).toString(),
+             QStringLiteral("Microservices (observed)"));
+    QVERIFY(!doc.value(QStringLiteral("differences")).toArray().isEmpty());
+    QCOMPARE(cli({QStringLiteral("validate"), out}).exitCode, 0);
+    // The back-test of the one request against itself: measured p99 is its 100 ms.
+    r = cli({QStringLiteral("backtest"), fixture("zipkin.json"), QStringLiteral("--train"),
+             QStringLiteral("0..1"), QStringLiteral("--test"), QStringLiteral("0..1"),
+             QStringLiteral("--duration"), QStringLiteral("20"), QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject op = QJsonDocument::fromJson(r.out)
+                               .object()
+                               .value(QStringLiteral("operations"))
+                               .toArray()
+                               .first()
+                               .toObject();
+    QCOMPARE(
+        op.value(QStringLiteral("measured")).toObject().value(QStringLiteral("p99Ms")).toDouble(),
+        100.0);
+    QVERIFY(op.contains(QStringLiteral("analytic")) && op.contains(QStringLiteral("des")));
+    QCOMPARE(cli({QStringLiteral("backtest"), fixture("zipkin.json"), QStringLiteral("--train"),
+                  QStringLiteral("5..1"), QStringLiteral("--test"), QStringLiteral("0..1")})
+                 .exitCode,
+             2);
+    // simulate --traces writes OTLP that imports again.
+    const QString spans = dir.filePath(QStringLiteral("sim.json"));
+    QCOMPARE(cli({QStringLiteral("simulate"), shop, QStringLiteral("--duration"),
+                  QStringLiteral("5"), QStringLiteral("--traces"), spans,
+                  QStringLiteral("--trace-requests"), QStringLiteral("50")})
+                 .exitCode,
+             0);
+    traces::ImportOptions o;
+    o.paths = {spans};
+    const traces::ImportResult back = traces::importTraces(o);
+    QVERIFY2(back.ok, qPrintable(back.error));
+    QCOMPARE(back.calibration.report.value(QStringLiteral("traces")).toInt(), 50);
+}
+
+void TestTraces::asyncCalls() {
+    // orders (0..10 ms) publishes at 2..3 ms (PRODUCER); mailer consumes 5..40 ms (CONSUMER),
+    // after orders has answered. A FOLLOWS_FROM reference without producer span: orders ->
+    // audit, 4..30 ms. Both are async; orders' own work is 10 - 1 (the send) = 9 ms.
+    auto span = [](const char *id, const char *parent, const char *service, double from, double to,
+                   traces::SpanKind kind = traces::SpanKind::Unspecified,
+                   bool followsFrom = false) {
+        traces::Span s;
+        s.traceId = "t1";
+        s.spanId = id;
+        s.parentId = parent;
+        s.service = QLatin1String(service);
+        s.instance = s.service;
+        s.operation = QStringLiteral("op");
+        s.kind = kind;
+        s.followsFrom = followsFrom;
+        s.startNs = std::int64_t(from * 1e6);
+        s.endNs = std::int64_t(to * 1e6);
+        return s;
+    };
+    traces::Calibrator c;
+    c.addTrace({span("1", "", "orders", 0, 10, traces::SpanKind::Server),
+                span("2", "1", "orders", 2, 3, traces::SpanKind::Producer),
+                span("3", "2", "mailer", 5, 40, traces::SpanKind::Consumer),
+                span("4", "1", "audit", 4, 30, traces::SpanKind::Server, true)});
+    const Variant v = c.finish().variant;
+    QCOMPARE(findConnection(v, QStringLiteral("orders"), QStringLiteral("mailer"))->mode,
+             CallMode::Async);
+    QCOMPARE(findConnection(v, QStringLiteral("orders"), QStringLiteral("audit"))->mode,
+             CallMode::Async);
+    QCOMPARE(v.findComponent(QStringLiteral("orders"))->serviceTimeMs, 9.0);
+    QCOMPARE(v.findComponent(QStringLiteral("mailer"))->serviceTimeMs, 35.0);
+    QVERIFY(sim::compileVariant(v).model.has_value());
 }
 
 QTEST_GUILESS_MAIN(TestTraces)
