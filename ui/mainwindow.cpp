@@ -11,6 +11,7 @@
 #include "ui/editor/palettewidget.h"
 #include "ui/editor/workloadspanel.h"
 #include "ui/problemspanel.h"
+#include "ui/report/reportdialog.h"
 
 #include "model/projectfile.h"
 
@@ -286,6 +287,7 @@ void MainWindow::createMenusAndToolbar() {
     file->addActions({a("save"), a("saveAs")});
     file->addSeparator();
     file->addAction(a("export"));
+    addReportAction(file, this, m_document);
     file->addSeparator();
     addTraceActions(file, this, m_document);
     file->addSeparator();
