@@ -17,6 +17,7 @@ class TestTraceUi : public QObject {
 private slots:
     void importAddsAndShowsAVariant();
     void importIntoADesignListsDifferences();
+    void importIntoANewProjectReplacesItsEmptyVariant();
     void backtestFillsTheChartAndTable();
 };
 
@@ -66,6 +67,21 @@ void TestTraceUi::importIntoADesignListsDifferences() {
     for (int i = 0; i < dialog.differencesTable()->rowCount(); ++i)
         kinds << dialog.differencesTable()->item(i, 0)->text();
     QVERIFY(kinds.contains(QStringLiteral("designed-not-observed")));
+}
+
+void TestTraceUi::importIntoANewProjectReplacesItsEmptyVariant() {
+    Project blank;
+    blank.variants.append(Variant{});
+    blank.variants.first().name = QStringLiteral("Main");
+    ui::ProjectDocument document(blank);
+    ui::ImportTracesDialog dialog(&document);
+    dialog.setFiles({QStringLiteral(ARCHSIM_TRACE_DATA "/spans.csv.gz")});
+    QSignalSpy spy(&dialog, &ui::ImportTracesDialog::imported);
+    QTest::mouseClick(button(&dialog, QStringLiteral("Import")), Qt::LeftButton);
+    QVERIFY(spy.wait(10000));
+    QCOMPARE(int(document.project().variants.size()), 1);
+    QCOMPARE(document.currentVariant().name, QStringLiteral("Observed"));
+    QCOMPARE(document.currentVariant().components.size(), 5);
 }
 
 void TestTraceUi::backtestFillsTheChartAndTable() {

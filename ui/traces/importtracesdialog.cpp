@@ -176,7 +176,15 @@ void ImportTracesDialog::finish(bool cancelled) {
         variant = diff.merged;
         at = m_designed->currentIndex() + 1;
     }
-    variants.insert(at, variant);
+    // Into a new project: its one empty variant gives way to the observed one.
+    const bool replaceEmpty =
+        !compare && variants.size() == 1 && variants.first().components.isEmpty();
+    if (replaceEmpty) {
+        variants[0] = variant;
+        at = 0;
+    } else {
+        variants.insert(at, variant);
+    }
     m_document->undoStack()->push(new SetVariantsCommand(
         m_document, variants, at, tr("Import traces as %1").arg(variant.name)));
     const QJsonObject &rep = r->calibration.report;
