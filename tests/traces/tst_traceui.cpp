@@ -58,9 +58,17 @@ void TestTraceUi::importIntoADesignListsDifferences() {
     dialog.setFiles({QStringLiteral(ARCHSIM_TRACE_DATA "/otlp.json")});
     dialog.setDesigned(designed);
     QSignalSpy spy(&dialog, &ui::ImportTracesDialog::imported);
+    QSignalSpy highlighted(&dialog, &ui::ImportTracesDialog::highlight);
     QTest::mouseClick(button(&dialog, QStringLiteral("Import")), Qt::LeftButton);
     QVERIFY(spy.wait(10000));
     QCOMPARE(document.currentVariant().name, designed + QStringLiteral(" (observed)"));
+    // Every difference is highlighted: the traced services the shop has no component for are
+    // new components of the shown variant.
+    QCOMPARE(highlighted.size(), 1);
+    const QStringList components = highlighted.first().at(0).toStringList();
+    QVERIFY2(components.contains(QStringLiteral("pricing")), qPrintable(components.join(u',')));
+    for (const QString &id : components)
+        QVERIFY(document.currentVariant().findComponent(id));
     QCOMPARE(document.currentVariantIndex(), 1);
     QVERIFY(dialog.differencesTable()->rowCount() > 0);
     QStringList kinds;

@@ -2,6 +2,7 @@
 #include "ui/traces/importtracesdialog.h"
 
 #include "ui/compare/studyrunner.h"
+#include "ui/document/elementset.h"
 #include "ui/document/listcommand.h"
 #include "ui/document/projectdocument.h"
 
@@ -101,6 +102,10 @@ ImportTracesDialog::ImportTracesDialog(ProjectDocument *document, QWidget *paren
     connect(m_poll, &QTimer::timeout, this,
             [this] { m_progress->setValue(int(1000 * m_runner->progress())); });
     connect(m_runner, &StudyRunner::finished, this, &ImportTracesDialog::finish);
+    connect(m_table, &QTableWidget::cellClicked, this, [this](int row, int) {
+        if (row >= 0 && row < m_rowElements.size())
+            emit highlight(m_rowElements.at(row).first, m_rowElements.at(row).second);
+    });
 }
 
 void ImportTracesDialog::setFiles(const QStringList &paths) {
@@ -196,7 +201,18 @@ void ImportTracesDialog::finish(bool cancelled) {
                            .arg(r->stats.skipped)
                            .arg(rep.value(QStringLiteral("spansWithoutParent")).toInteger()));
     m_table->clear();
+    m_rowElements.clear();
     if (compare) {
+        for (const traces::DiffRow &row : diff.rows) {
+            QStringList components, connections;
+            if (row.to.isEmpty()) {
+                if (variant.findComponent(row.from)) components << row.from;
+            } else {
+                for (const Connection &c : variant.connections)
+                    if (c.from == row.from && c.to == row.to) connections << connectionKey(c);
+            }
+            m_rowElements.append({components, connections});
+        }
         m_table->setColumnCount(4);
         m_table->setHorizontalHeaderLabels(
             {tr("difference"), tr("where"), tr("designed"), tr("observed")});
@@ -241,6 +257,14 @@ void ImportTracesDialog::finish(bool cancelled) {
     }
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     emit imported(true);
+    if (compare) {
+        QStringList components, connections;
+        for (const auto &[c, k] : m_rowElements) {
+            components << c;
+            connections << k;
+        }
+        emit highlight(components, connections);
+    }
 }
 
 } // namespace archsim::ui

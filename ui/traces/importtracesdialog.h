@@ -39,6 +39,9 @@ public slots:
 
 signals:
     void imported(bool ok);
+    // Elements of the shown variant to highlight on the canvas: every difference after an
+    // import into a design, one row's when it is clicked.
+    void highlight(const QStringList &components, const QStringList &connectionKeys);
 
 private:
     void finish(bool cancelled);
@@ -57,6 +60,7 @@ private:
     QLabel *m_summary;
     QTableWidget *m_table;
     std::shared_ptr<traces::ImportResult> m_pending;
+    QList<std::pair<QStringList, QStringList>> m_rowElements; // per difference row
 };
 
 } // namespace archsim::ui

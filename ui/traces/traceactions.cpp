@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/traces/traceactions.h"
 
+#include "ui/editor/diagramscene.h"
+#include "ui/editor/editoperations.h"
 #include "ui/traces/backtestdialog.h"
 #include "ui/traces/importtracesdialog.h"
 
@@ -15,6 +17,16 @@ void addTraceActions(QMenu *menu, QWidget *window, ProjectDocument *document) {
     QObject::connect(import, &QAction::triggered, window, [=] {
         auto *dialog = new ImportTracesDialog(document, window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        // Differences are shown selected on the canvas (the whole set, or a clicked row's).
+        QObject::connect(dialog, &ImportTracesDialog::highlight, window,
+                         [window](const QStringList &components, const QStringList &connections) {
+                             if (auto *scene = window->findChild<DiagramScene *>()) {
+                                 Selection s;
+                                 s.components = components;
+                                 s.connections = connections;
+                                 scene->select(s);
+                             }
+                         });
         dialog->show();
     });
     QAction *backtest = menu->addAction(QObject::tr("&Back-test Traces…"));
