@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "ui/compare/compareactions.h"
+#include "ui/traces/traceactions.h"
 #include "ui/document/autosaver.h"
 #include "ui/editor/diagramexport.h"
 #include "ui/editor/diagramscene.h"
@@ -288,6 +289,8 @@ void MainWindow::createMenusAndToolbar() {
     file->addSeparator();
     file->addAction(a("export"));
     addReportAction(file, this, m_document);
+    file->addSeparator();
+    addTraceActions(file, this, m_document);
     file->addSeparator();
     file->addAction(a("quit"));
 

@@ -1,6 +1,8 @@
 #include "commandregistry.h"
 
 #include "analyzecommand.h"
+#include "backtestcommand.h"
+#include "calibratecommand.h"
 #include "comparecommand.h"
 #include "convertcommand.h"
 #include "derivecommand.h"
@@ -29,6 +31,8 @@ std::vector<std::unique_ptr<CliCommand>> createCommands() {
     commands.push_back(std::make_unique<PlanCommand>());
     commands.push_back(std::make_unique<ReportCommand>());
     commands.push_back(std::make_unique<MergeCommand>());
+    commands.push_back(std::make_unique<CalibrateCommand>());
+    commands.push_back(std::make_unique<BacktestCommand>());
     return commands;
 }
 

@@ -7,10 +7,13 @@
 #include "studyoptions.h"
 
 #include "model/jsonwriter.h"
+#include "model/traces/otlpwriter.h"
 #include "simulator/des/desengine.h"
 #include "simulator/des/replications.h"
+#include "simulator/study/calibrationtraces.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -40,6 +43,14 @@ QList<QCommandLineOption> SimulateCommand::options() const {
          QStringLiteral("Write a PNG chart: latency, throughput, errors and utilisation over "
                         "time, fault windows shaded."),
          QStringLiteral("FILE.png")},
+        {QStringLiteral("traces"),
+         QStringLiteral("Write sampled simulated requests of the first replication as OTLP JSON "
+                        "spans."),
+         QStringLiteral("OUT.json")},
+        {QStringLiteral("trace-requests"),
+         QStringLiteral("Requests to sample for --traces (default 1000, every one after the "
+                        "warm-up until then)."),
+         QStringLiteral("N")},
         shardOption(),
     };
 }
@@ -100,7 +111,24 @@ int SimulateCommand::run(CliContext &context) {
                                           settings, results));
         return kExitOk;
     }
+    std::vector<sim::SimSpan> spans;
+    const auto traceRequests =
+        numberOption(context, QStringLiteral("trace-requests"), 1000, 1, 1e8);
+    if (!traceRequests) return kExitUsage;
+    if (context.parser.isSet(QStringLiteral("traces"))) {
+        options.traceOut = &spans;
+        options.traceRequests = int(*traceRequests);
+    }
     const sim::LoadResult result = sim::simulate(input->model, options);
+    if (options.traceOut) {
+        const QString path = context.parser.value(QStringLiteral("traces"));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) ||
+            file.write(traces::writeOtlpJson(sim::simulatedSpans(input->model, spans))) < 0) {
+            context.err << "archsim-cli simulate: --traces: cannot write " << path << Qt::endl;
+            return kExitInputError;
+        }
+    }
 
     if (context.parser.isSet(QStringLiteral("plot"))) {
         const QString plot = context.parser.value(QStringLiteral("plot"));

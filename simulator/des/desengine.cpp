@@ -96,8 +96,9 @@ std::vector<RunOutput> runReplications(const CompiledModel &m, const DesOptions 
 }
 
 LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
-    return mergeReplications(m, options,
-                             runReplications(m, options, 0, std::max(1, options.replications)));
+    std::vector<RunOutput> runs = runReplications(m, options, 0, std::max(1, options.replications));
+    if (options.traceOut && !runs.empty()) *options.traceOut = std::move(runs[0].spans);
+    return mergeReplications(m, options, runs);
 }
 
 LoadResult mergeReplications(const CompiledModel &m, const DesOptions &options,

@@ -15,6 +15,7 @@ DesRun::DesRun(const CompiledModel &m, const DesOptions &o, std::uint64_t seed,
     , progress(progress) {
     const std::size_t nw = m.workloads.size(), nu = m.units.size();
     warmupMs = o.warmupSec * 1000;
+    tracing = o.traceOut != nullptr && o.traceRequests > 0;
     endMs = (o.warmupSec + o.durationSec) * 1000;
     double interval =
         o.intervalSec > 0 ? o.intervalSec : std::max(0.001, (o.warmupSec + o.durationSec) / 60);

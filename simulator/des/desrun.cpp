@@ -267,6 +267,7 @@ int DesRun::newFrame(int comp, int parent, int call) {
     f.call = call;
     f.workload = -1;
     f.user = -1;
+    f.span = -1;
     return id;
 }
 
@@ -313,6 +314,14 @@ void DesRun::startRequest(int w, int user) {
     f.user = user;
     f.start = now;
     ++inFlight;
+    if (tracing && now >= warmupMs && tracedRequests < std::uint32_t(o.traceRequests) &&
+        traceCounter++ % std::uint64_t(std::max(1, o.traceEvery)) == 0) {
+        SimSpan s;
+        s.trace = ++tracedRequests;
+        s.comp = f.comp;
+        s.startMs = now;
+        f.span = addSpan(s);
+    }
     arrive(id);
 }
 
@@ -380,6 +389,10 @@ void DesRun::arrive(int id) {
 void DesRun::beginWork(int id) {
     Frame &f = frames[std::size_t(id)];
     const CompiledComponent &c = m.components[std::size_t(f.comp)];
+    if (f.span >= 0) {
+        if (f.call >= 0) out.spans[std::size_t(f.span)].startMs = now;
+        out.spans[std::size_t(f.span)].replica = f.replica;
+    }
     f.step = c.stepBegin;
     if (c.kind == ComponentKind::Cache && c.hitRatio > 0 && uniform() < c.hitRatio)
         f.step = c.stepEnd; // a hit answers without the outgoing calls
@@ -479,6 +492,27 @@ void DesRun::launch(int parent, int callIndex, bool detached, int attempt, doubl
     Frame &f = frames[std::size_t(id)];
     f.root = root;
     f.attempt = std::uint8_t(std::min(attempt, 255));
+    if (const int ps = frames[std::size_t(parent)].span; ps >= 0) {
+        // The caller's side of the call, then the callee's visit (its start is set when its
+        // work begins, as a real server span starts when the handler runs).
+        SimSpan c;
+        c.trace = out.spans[std::size_t(ps)].trace;
+        c.parent = ps;
+        c.comp = frames[std::size_t(parent)].comp;
+        c.target = call.to;
+        c.replica = frames[std::size_t(parent)].replica;
+        c.kind = detached ? SimSpan::Producer : SimSpan::Client;
+        c.startMs = now;
+        if (detached) c.endMs = now;
+        const int cs = addSpan(c);
+        SimSpan v;
+        v.trace = c.trace;
+        v.parent = cs;
+        v.comp = call.to;
+        v.kind = detached ? SimSpan::Consumer : SimSpan::Server;
+        v.startMs = now;
+        frames[std::size_t(id)].span = addSpan(v);
+    }
     if (detached) {
         f.start = now;
         ++inFlight;
@@ -537,6 +571,7 @@ void DesRun::finish(int id) {
         }
     }
     Frame &g = frames[std::size_t(id)];
+    if (g.span >= 0) out.spans[std::size_t(g.span)].endMs = now;
     if (g.parent >= 0) {
         const double latency = m.calls[std::size_t(g.call)].latencyMs;
         if (latency > 0)
@@ -553,6 +588,7 @@ void DesRun::finish(int id) {
 void DesRun::onReturn(int id) {
     const Frame child = frames[std::size_t(id)];
     freeFrame(id);
+    if (child.span >= 0) out.spans[std::size_t(child.span) - 1].endMs = now; // its client span
     if (child.parent < 0) { // given up by a timeout: the late reply is ignored
         --inFlight;
         return;
@@ -603,6 +639,11 @@ void DesRun::callResult(int pid, int callIndex, bool failed, int attempt, bool d
     }
     ++p.step;
     runSteps(pid);
+}
+
+int DesRun::addSpan(const SimSpan &s) {
+    out.spans.push_back(s);
+    return int(out.spans.size() - 1);
 }
 
 void DesRun::recordRequest(const Frame &f) {

@@ -36,8 +36,9 @@ struct RunOutput {
     std::vector<std::vector<double>> seriesUtilization, seriesQueue;       // [k][u]
     std::vector<double> seriesInFlight;                                    // [k]
     std::uint64_t events = 0;
-    double measuredMs = 0;  // the duration, or less when the run stopped early
-    bool saturated = false; // stopped by the in-flight cap or a growing backlog
+    std::vector<SimSpan> spans; // sampled request trees (DesOptions::traceOut)
+    double measuredMs = 0;      // the duration, or less when the run stopped early
+    bool saturated = false;     // stopped by the in-flight cap or a growing backlog
     bool cancelled = false;
     bool stalled = false; // simulated time stopped advancing (all times zero)
     int intervals = 0;
@@ -101,6 +102,8 @@ private:
     void callResult(int pid, int callIndex, bool failed, int attempt, bool degraded, bool trial,
                     bool reached);
     void recordRequest(const Frame &f);
+    // --- sampled traces (DesOptions::traceOut) ------------------------------------------
+    int addSpan(const SimSpan &s);
     // --- failures (design.md section 4, docs/failures.md) ---------------------------------
     std::size_t seriesIndex() const;
     double backoff(const CompiledCall &call, int attempt);
@@ -153,6 +156,9 @@ private:
     std::uint64_t eventsAtSameTime = 0;
     static constexpr std::uint64_t kMaxEventsAtSameTime = 20'000'000;
     RunOutput out;
+    bool tracing = false;
+    std::uint64_t traceCounter = 0;
+    std::uint32_t tracedRequests = 0;
 };
 
 } // namespace des

@@ -77,6 +77,7 @@ struct Frame {
     std::uint32_t gen;      // bumped when the frame is freed: stale timeouts see a new value
     std::uint32_t epoch;    // its replica's epoch when it got there; a crash bumps the replica's
     std::int32_t root;      // the request's workload (all frames); -1 for none
+    std::int32_t span;      // its server span in RunOutput::spans; -1: not traced
     std::uint8_t ownsThread, holdsCore, failed, parallel;
     std::uint8_t attempt, degraded, trial; // trial: a half-open circuit breaker's test call
 };
