@@ -2,6 +2,7 @@
 
 #include "model/elementfields.h"
 #include "model/jsontext.h"
+#include "model/variantindex.h"
 
 namespace archsim {
 namespace {
@@ -40,9 +41,10 @@ JsonNode writeVariant(const Variant &v) {
     node.insert(QStringLiteral("units"), units);
 
     JsonNode components = JsonNode::array();
+    const VariantIndex index(v);
     for (const Component &c : v.components) {
         JsonNode cn = JsonNode::object();
-        const Unit *own = v.findUnit(c.id);
+        const Unit *own = index.findUnit(c.id);
         const bool inlineUnit = c.unit == c.id && own && own->implicit;
         for (const FieldSpec<Component> &f : componentFields()) {
             if (inlineUnit && f.key == QLatin1String("unit"))

@@ -88,7 +88,8 @@ SqliteDatabase::SqliteDatabase(sqlite3 *adopted)
     : m_db(adopted) {}
 
 SqliteDatabase::~SqliteDatabase() {
-    sqlite3_close(m_db);
+    // close_v2: a statement still open (a bug) delays the close instead of leaking the handle.
+    sqlite3_close_v2(m_db);
 }
 
 void SqliteDatabase::execute(const QByteArray &sql) {

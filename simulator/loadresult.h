@@ -70,6 +70,7 @@ struct LoadResult {
     quint64 seed = 0;
     quint64 events = 0;
     bool cancelled = false;
+    bool stoppedAtEventCap = false; // a replication reached DesOptions::maxEvents
     double intervalSec = 0;
     std::vector<SeriesPoint> series;
     struct FaultWindow {

@@ -3,6 +3,8 @@
 #include "simulator/des/desresilience.h"
 #include "simulator/des/desstate.h"
 
+#include "model/limits.h"
+
 #include <algorithm>
 #include <cmath>
 #include <random>
@@ -110,7 +112,7 @@ RunOutput DesRun::run() {
                 break;
             }
             if (out.events >= maxEvents) {
-                out.cancelled = true;
+                out.stoppedAtEventCap = true;
                 break;
             }
         }
@@ -203,7 +205,8 @@ double DesRun::thinkTime(const CompiledWorkload &w) {
 }
 
 int DesRun::drawCount(double calls) {
-    const double whole = std::floor(calls);
+    // The validator bounds calls (kMaxCallsPerVisit); the clamp keeps the conversion defined.
+    const double whole = std::floor(std::min(calls, kMaxCallsPerVisit));
     const double frac = calls - whole;
     return int(whole) + (frac > 0 && uniform() < frac ? 1 : 0);
 }
