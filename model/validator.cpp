@@ -83,7 +83,8 @@ private:
     void atMost(const Ctx &c, const char *field, double value, double max) {
         if (std::isfinite(value) && value > max)
             error(c.path, c.kind, c.id, QLatin1String(field),
-                  QStringLiteral("must be at most %1, is %2").arg(max).arg(value));
+                  QStringLiteral("must be at most %1, is %2")
+                      .arg(QString::number(max, 'g', 15), QString::number(value, 'g', 15)));
     }
     void positive(const Ctx &c, const char *field, double value) {
         if (!std::isfinite(value))
@@ -174,7 +175,7 @@ private:
         }
         // Each replica is a server in the discrete-event engine.
         if (totalReplicas > kMaxTotalReplicas)
-            error(m_root, {}, {}, QStringLiteral("units"),
+            error(m_root, QStringLiteral("variant"), m_v.name, QStringLiteral("units"),
                   QStringLiteral("the units have %1 replicas in all; at most %2 are supported")
                       .arg(totalReplicas)
                       .arg(kMaxTotalReplicas));

@@ -17,16 +17,20 @@ CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithD
     -DARCHSIM_FUZZ=ON >/dev/null
 cmake --build "$build" --parallel 2
 
-# Seed corpora: the test data and the bundled example; the opener also gets the example saved
-# as a current-schema .archsim file beside the schema-v1 one in tests/data.
+# Seed corpora: the test data and the bundled example; the opener gets the schema-v1 file of
+# tests/data and the example saved in the current schema.
 seed() {
     local dir=$build/corpus/$1
     mkdir -p "$dir"
     case $1 in
     json | pipeline) cp tests/data/*.json resources/examples/*.json "$dir"/ ;;
     archsim)
-        cp tests/data/*.archsim "$dir"/
-        "$build"/fuzz/archsim-fuzz-seed resources/examples/shop.json "$dir"/shop-v2.archsim
+        # Both written with 512-byte pages (a few KB) so mutations hit the content; the v1 one
+        # keeps its old schema label.
+        cp tests/data/shop-v1.archsim "$dir"/
+        "$build"/fuzz/archsim-fuzz-seed --compact "$dir"/shop-v1.archsim
+        "$build"/fuzz/archsim-fuzz-seed resources/examples/shop.json "$dir"/shop-current.archsim
+        "$build"/fuzz/archsim-fuzz-seed tests/data/mm1.json "$dir"/mm1-current.archsim
         ;;
     esac
 }
@@ -38,7 +42,7 @@ run() {
     local dict=()
     [[ $target != archsim ]] && dict=(-dict=fuzz/json.dict)
     nice -n 19 "$build/fuzz/fuzz-$target" "$build/corpus/$target" "${dict[@]}" \
-        -max_total_time=$((minutes * 60)) -timeout=20 -rss_limit_mb=2048 -max_len=65536 \
+        -max_total_time=$((minutes * 60)) -timeout=20 -rss_limit_mb=2048 -max_len=131072 \
         -print_final_stats=1 -artifact_prefix="$build/artifacts/$target/" \
         >"$build/fuzz-$target.log" 2>&1 || {
         echo "fuzz-$target found a problem: see $build/fuzz-$target.log and $build/artifacts/$target/"

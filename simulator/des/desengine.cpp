@@ -356,4 +356,19 @@ LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
     return result;
 }
 
+double estimatedEventsPerReplication(const CompiledModel &m, const DesOptions &options) {
+    double events = 0;
+    for (std::size_t w = 0; w < m.workloads.size(); ++w) {
+        const CompiledWorkload &cw = m.workloads[w];
+        if (cw.closed) continue;
+        // A visit is an arrival and a completion; a call adds its sending and its return.
+        double perRequest = 1;
+        for (std::size_t c = 0; c < m.components.size(); ++c)
+            perRequest += 4 * m.visits[w][c];
+        events +=
+            cw.peakRate() * options.scale * (options.warmupSec + options.durationSec) * perRequest;
+    }
+    return events;
+}
+
 } // namespace archsim::sim

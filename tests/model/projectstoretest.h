@@ -19,6 +19,13 @@ private slots:
     void badFilesGiveClearErrors_data();
     void badFilesGiveClearErrors();
     void refusesToOverwriteForeignFiles();
+    // Issue 15.
+    void killedFirstSaveLeavesNoFile();
+    void interruptedFirstSaveIsRecognised_data();
+    void interruptedFirstSaveIsRecognised();
+    void newFileGetsUsualPermissions();
+    void openingVersion1ClosesTheFile();
+    void mislabelledSchemaVersionIsExplained();
 
 private:
     QString path(const QString &name) const { return m_dir->filePath(name); }
