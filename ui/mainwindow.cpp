@@ -1,5 +1,6 @@
 #include "ui/mainwindow.h"
 
+#include "ui/aboutbox.h"
 #include "ui/document/autosaver.h"
 #include "ui/editor/diagramexport.h"
 #include "ui/editor/diagramscene.h"
@@ -174,6 +175,9 @@ void MainWindow::createActions() {
     addAction(
         QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, [this] { close(); },
         QStringLiteral("application-exit"));
+    addAction(
+        QStringLiteral("about"), tr("&About ArchSim"), {}, [this] { showAbout(this); },
+        QStringLiteral("help-about"));
 
     // Short texts keep the toolbar steady; the command's name shows in the tooltip.
     QUndoStack *stack = d->undoStack();
@@ -309,6 +313,8 @@ void MainWindow::createMenusAndToolbar() {
 
     QMenu *arrange = menuBar()->addMenu(tr("&Arrange"));
     arrange->addActions({a("layout"), a("layoutAll")});
+
+    menuBar()->addMenu(tr("&Help"))->addAction(a("about"));
 
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolbar"));

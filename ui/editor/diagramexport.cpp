@@ -13,8 +13,9 @@
 namespace archsim::ui {
 
 namespace {
-// A PNG is at most this large (about 160 MB while drawing); larger diagrams are scaled down.
-constexpr double kMaxPixels = 40e6;
+// A PNG is at most this large (120 MB while drawing, within what Qt reads back by default);
+// larger diagrams are scaled down.
+constexpr double kMaxPixels = 30e6;
 constexpr double kMaxSide = 16384;
 // Beyond this many scene units a side the diagram is refused: no picture could show it.
 constexpr double kMaxDiagramSide = 1e7;
@@ -53,7 +54,7 @@ QString exportScene(DiagramScene *scene, const QString &out) {
         const double w = std::max(1.0, source.width()), h = std::max(1.0, source.height());
         const double scale =
             std::min({2.0, std::sqrt(kMaxPixels / (w * h)), kMaxSide / w, kMaxSide / h});
-        const QSize size(std::max(1, int(w * scale)), std::max(1, int(h * scale)));
+        const QSize size(std::max(1, qRound(w * scale)), std::max(1, qRound(h * scale)));
         QImage image(size, QImage::Format_ARGB32_Premultiplied);
         if (image.isNull()) {
             error = QObject::tr("%1: the diagram is too large for a picture").arg(out);
