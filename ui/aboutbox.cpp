@@ -27,6 +27,7 @@ void showAbout(QWidget *parent) {
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setWindowTitle(QObject::tr("About ArchSim"));
     box->setTextFormat(Qt::RichText);
+    box->setTextInteractionFlags(Qt::TextBrowserInteraction); // the licence link opens
     box->setText(aboutText());
     if (!QApplication::windowIcon().isNull())
         box->setIconPixmap(QApplication::windowIcon().pixmap(64, 64));

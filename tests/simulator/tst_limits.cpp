@@ -11,6 +11,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <random>
 #include <sys/resource.h>
 
 using namespace archsim;
@@ -94,6 +95,53 @@ private slots:
         for (int i : {1, 2, 5000, n})
             QVERIFY2(std::abs(r.model->visits[0][std::size_t(i)] - 2.0) < 1e-9,
                      qPrintable(QString::number(r.model->visits[0][std::size_t(i)], 'g', 17)));
+    }
+
+    void asyncCyclesOfAnyShapeMatchTheSeries() {
+        // 30 members, each calling 3 random others asynchronously with calls chosen so that the
+        // cycle dies out; visits must equal the Neumann series sum of A^k e computed here by
+        // plain repeated multiplication (independent of the engine's elimination).
+        std::mt19937 rng(15);
+        const int n = 30;
+        ModelBuilder b;
+        b.client("web").unit("u", 8);
+        for (int i = 0; i < n; ++i)
+            b.component(QStringLiteral("m%1").arg(i), "u", 0.001);
+        b.call("web", "m0");
+        std::vector<std::vector<double>> a(n, std::vector<double>(n, 0.0)); // a[to][from]
+        for (int i = 0; i < n; ++i) {
+            const int next = (i + 1) % n; // a ring keeps it strongly connected
+            std::uniform_int_distribution<int> pick(0, n - 1);
+            for (int to : {next, pick(rng), pick(rng)}) {
+                if (to == i) continue;
+                const double calls = std::uniform_real_distribution<double>(0.05, 0.3)(rng);
+                b.call(QStringLiteral("m%1").arg(i), QStringLiteral("m%1").arg(to), calls, 0,
+                       CallMode::Async);
+                a[std::size_t(to)][std::size_t(i)] += calls;
+            }
+        }
+        b.open("load", "web", 1);
+        const CompileResult r = compileVariant(b.variant());
+        QVERIFY2(r.model, qPrintable(formatProblems(r.problems)));
+        std::vector<double> term(n, 0.0), sum(n, 0.0);
+        term[0] = 1;
+        for (int k = 0; k < 5000; ++k) {
+            std::vector<double> next(n, 0.0);
+            for (int to = 0; to < n; ++to) {
+                sum[std::size_t(to)] += term[std::size_t(to)];
+                for (int from = 0; from < n; ++from)
+                    next[std::size_t(to)] +=
+                        a[std::size_t(to)][std::size_t(from)] * term[std::size_t(from)];
+            }
+            term = next;
+        }
+        for (int i = 0; i < n; ++i)
+            QVERIFY2(std::abs(r.model->visits[0][std::size_t(i + 1)] - sum[std::size_t(i)]) <
+                         1e-9 * sum[std::size_t(i)],
+                     qPrintable(QStringLiteral("m%1: %2 vs %3")
+                                    .arg(i)
+                                    .arg(r.model->visits[0][std::size_t(i + 1)], 0, 'g', 15)
+                                    .arg(sum[std::size_t(i)], 0, 'g', 15)));
     }
 
     void visitTablesAreBounded() {
