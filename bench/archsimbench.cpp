@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // archsim-bench: the simulator's speed figures (DES against a minimal event loop, analytic solve).
 // Run: build/bench/archsim-bench   (Release or RelWithDebInfo build; takes about a minute)
 #include "minimalloop.h"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Checks the Debian package that scripts/package.sh built: its file list, its Depends, the desktop
 # entry, AppStream metadata, MIME type and man pages, and runs the packaged programs from a
 # temporary root (dpkg-deb -x), so it proves the package without installing it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A variant compiled for the engines: flat arrays of units, components and calls, visit ratios.
 #pragma once
 

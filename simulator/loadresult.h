@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What a load engine (analytical or discrete-event) reports: per workload, per unit, bottleneck.
 #pragma once
 

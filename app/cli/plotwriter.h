@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // PNG charts of runs and sweeps with Qt Charts, drawn offscreen (needs a QApplication).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The discrete-event engine: replications in parallel threads, merged into one LoadResult.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The discrete-event engine's set-up, sampling and failures: crashes and repairs, routing
 // around dead replicas, random failures, timeouts, retry backoff, injected latency.
 #include "simulator/des/desrun.h"

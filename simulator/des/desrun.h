@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One replication of the discrete-event engine: the event loop and its raw counts.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The probability that a request succeeds while some units are fully down: the static failure
 // model shared by the availability formula, the blast radius and the Monte Carlo check.
 #pragma once

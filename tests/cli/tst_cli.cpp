@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tst_cli: archsim-cli as users and CI scripts run it — exit codes, messages, JSON output.
 #include <QDir>
 #include <QFile>

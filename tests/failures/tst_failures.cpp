@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tst_failures: static failure analysis against availabilities computed by hand.
 #include "simulator/failures/availabilitymontecarlo.h"
 #include "simulator/failures/failureanalysis.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Tests of .archsim project files: round trips, migration, crash safety, bad files.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // GUI tests of the diagram editor: real mouse and key events on the canvas, checked against
 // the model, plus undo/redo of each edit, the clipboard, units, the inspector, files, problems.
 #include "ui/document/autosaver.h"
