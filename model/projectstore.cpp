@@ -320,8 +320,18 @@ QFileDevice::Permissions newFilePermissions() {
     QFileDevice::Permissions p = QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                  QFileDevice::ReadUser | QFileDevice::WriteUser;
 #ifdef Q_OS_UNIX
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
+    // Linux shows the umask in /proc; elsewhere it is read by setting it (briefly 0 for the
+    // whole process).
+    mode_t mask = 022;
+    bool known = false;
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (status.open(QIODevice::ReadOnly))
+        for (const QByteArray &line : status.readAll().split('\n'))
+            if (line.startsWith("Umask:")) mask = mode_t(line.mid(6).trimmed().toUInt(&known, 8));
+    if (!known) {
+        mask = ::umask(0);
+        ::umask(mask);
+    }
     if (!(mask & S_IRGRP)) p |= QFileDevice::ReadGroup;
     if (!(mask & S_IWGRP)) p |= QFileDevice::WriteGroup;
     if (!(mask & S_IROTH)) p |= QFileDevice::ReadOther;
