@@ -52,16 +52,34 @@ connections = [
     ("notifications", "db", "sync", 1, {"optional": True}),
 ]
 
+# Prices: AWS on-demand, us-east-1, Linux, per instance-hour, as listed in 2024 (check the
+# current list before deciding on them; docs/compare.md names them too):
+#   c6i.large (2 vCPU, 4 GiB)          0.085   gateway, the larger services
+#   c6g.medium (1 vCPU, 2 GiB)         0.034   the smaller services, the broker
+#   r6i.xlarge (4 vCPU, 32 GiB)        0.252   a monolith replica: every module's heap and
+#                                              caches in one process needs the memory
+#   cache.r6g.large (ElastiCache)      0.206   Redis
+#   db.r6g.xlarge (RDS PostgreSQL)     0.449   Postgres, single-AZ
+# Replica floors (autoscaleMin 2) keep every application unit in two zones; the datastores are
+# not scaled by replicas (autoscaleMin = autoscaleMax), except Redis (a primary and a read
+# replica today, 1..6 for the planner).
+PRICES = "AWS on-demand us-east-1 Linux prices of 2024: c6i.large $0.085/h, c6g.medium " \
+         "$0.034/h, r6i.xlarge $0.252/h, ElastiCache cache.r6g.large $0.206/h, RDS " \
+         "db.r6g.xlarge $0.449/h."
+
 shared_units = [
     {"id": "gateway-svc", "name": "Gateway", "replicas": 2, "threads": 64, "cores": 2,
-     "zones": ["a", "b"], "mtbfHours": 2000, "mttrMinutes": 5, "costPerHour": 0.08},
-    {"id": "redis", "name": "Redis", "replicas": 1, "threads": 1, "queueCapacity": 5000,
-     "zones": ["a"], "mtbfHours": 1500, "mttrMinutes": 15, "costPerHour": 0.12},
+     "zones": ["a", "b"], "mtbfHours": 2000, "mttrMinutes": 5, "costPerHour": 0.085,
+     "autoscaleMin": 2, "autoscaleMax": 20},
+    {"id": "redis", "name": "Redis", "replicas": 2, "threads": 1, "queueCapacity": 5000,
+     "zones": ["a", "b"], "mtbfHours": 1500, "mttrMinutes": 15, "costPerHour": 0.206,
+     "autoscaleMin": 1, "autoscaleMax": 6},
     {"id": "postgres", "name": "Postgres", "replicas": 1, "threads": 40, "cores": 8,
      "queueCapacity": 2000, "zones": ["a"], "mtbfHours": 4000, "mttrMinutes": 45,
-     "costPerHour": 0.68},
+     "costPerHour": 0.449, "autoscaleMin": 1, "autoscaleMax": 1},
     {"id": "rabbitmq", "name": "Broker", "replicas": 2, "threads": 4, "zones": ["a", "b"],
-     "mtbfHours": 2000, "mttrMinutes": 20, "costPerHour": 0.1},
+     "mtbfHours": 2000, "mttrMinutes": 20, "costPerHour": 0.034, "autoscaleMin": 2,
+     "autoscaleMax": 2},
 ]
 data_units = {"gateway": "gateway-svc", "cache": "redis", "db": "postgres", "broker": "rabbitmq"}
 
@@ -69,7 +87,7 @@ services = ["users", "catalog", "search", "cart", "orders", "payments", "invento
 micro_sizes = {  # replicas, threads, cores
     "users": (2, 16, 1), "catalog": (2, 16, 2), "search": (2, 8, 2), "cart": (2, 16, 1),
     "orders": (2, 32, 1), "payments": (2, 32, 1), "inventory": (2, 16, 1),
-    "notifications": (1, 8, 1)}
+    "notifications": (2, 8, 1)}
 
 
 def component(c, unit):
@@ -118,22 +136,25 @@ def variant(name, monolith):
     if monolith:
         units.insert(1, {"id": "app", "name": "Shop monolith", "replicas": 3, "threads": 64,
                          "cores": 4, "queueCapacity": 2000, "zones": ["a", "b"],
-                         "mtbfHours": 720, "mttrMinutes": 10, "costPerHour": 0.34})
+                         "mtbfHours": 720, "mttrMinutes": 10, "costPerHour": 0.252,
+                         "autoscaleMin": 2, "autoscaleMax": 30})
     else:
         for i, s in enumerate(services):
             r, th, co = micro_sizes[s]
             units.insert(1 + i, {"id": s + "-svc", "name": s.capitalize(), "replicas": r,
                                  "threads": th, "cores": co, "queueCapacity": 1000,
                                  "zones": ["a", "b"] if r > 1 else ["a"],
-                                 "mtbfHours": 720, "mttrMinutes": 10, "costPerHour": 0.05 * co})
+                                 "mtbfHours": 720, "mttrMinutes": 10,
+                                 "costPerHour": 0.085 if co == 2 else 0.034,
+                                 "autoscaleMin": 2, "autoscaleMax": 30})
     return {
         "name": name,
-        "description": ("All domain modules in one deployable, scaled as a whole."
-                        if monolith else "One deployable per domain service."),
+        "description": ("All domain modules in one deployable, scaled as a whole. "
+                        if monolith else "One deployable per domain service. ") + PRICES,
         "layers": layers, "units": units, "components": comps,
         "connections": [connection(c, monolith) for c in connections],
         "workloads": [
-            {"name": "shop", "entry": "web", "ratePerSec": 300},
+            {"name": "shop", "entry": "web", "ratePerSec": 250},
             {"name": "backoffice", "entry": "backoffice", "users": 20, "thinkTimeMs": 2000},
         ],
         "scenarios": [

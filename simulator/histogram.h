@@ -41,6 +41,18 @@ public:
     }
     static double bucketMiddle(int bucket);
 
+    // Raw state, for saving a histogram losslessly (shard files) and reading it back.
+    const std::vector<std::uint64_t> &counts() const { return m_counts; }
+    double sum() const { return m_sum; }
+    static LogHistogram fromState(std::vector<std::uint64_t> counts, std::uint64_t count,
+                                  double sum) {
+        LogHistogram h;
+        if (counts.size() == h.m_counts.size()) h.m_counts = std::move(counts);
+        h.m_count = count;
+        h.m_sum = sum;
+        return h;
+    }
+
 private:
     std::vector<std::uint64_t> m_counts;
     std::uint64_t m_count = 0;

@@ -44,6 +44,13 @@ QJsonObject toJson(const LoadResult &r, bool withSeries) {
         putOptional(o, "retriesPerRequest", w.retriesPerRequest);
         putOptional(o, "meanResponseMsCi95", w.meanResponseMsCi95);
         putOptional(o, "throughputPerSecCi95", w.throughputPerSecCi95);
+        if (w.percentilesEstimated) o.insert(QStringLiteral("percentilesEstimated"), true);
+        if (r.engine == QLatin1String("analytic")) {
+            o.insert(QStringLiteral("approximate"), !w.approximations.isEmpty());
+            if (!w.approximations.isEmpty())
+                o.insert(QStringLiteral("approximations"),
+                         QJsonArray::fromStringList(w.approximations));
+        }
         workloads.append(o);
     }
     QJsonArray units;

@@ -24,6 +24,10 @@ struct WorkloadResult {
     std::optional<double> retriesPerRequest;  // retried calls per finished request
     std::optional<double> meanResponseMsCi95; // half width of the 95% interval
     std::optional<double> throughputPerSecCi95;
+    // Analytical engine: percentiles are estimates (a fitted distribution), and the cases
+    // where its figures are known to be approximate for this model (empty: none known).
+    bool percentilesEstimated = false;
+    QStringList approximations;
 };
 
 struct UnitResult {

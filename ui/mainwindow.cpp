@@ -2,6 +2,7 @@
 #include "ui/mainwindow.h"
 
 #include "ui/aboutbox.h"
+#include "ui/compare/compareactions.h"
 #include "ui/document/autosaver.h"
 #include "ui/editor/diagramexport.h"
 #include "ui/editor/diagramscene.h"
@@ -311,6 +312,7 @@ void MainWindow::createMenusAndToolbar() {
 
     QMenu *variant = menuBar()->addMenu(tr("Va&riant"));
     variant->addActions({a("duplicateVariant"), a("renameVariant"), a("removeVariant")});
+    addCompareActions(variant, this, m_document, m_scene->operations());
 
     QMenu *arrange = menuBar()->addMenu(tr("&Arrange"));
     arrange->addActions({a("layout"), a("layoutAll")});

@@ -2,9 +2,13 @@
 #include "commandregistry.h"
 
 #include "analyzecommand.h"
+#include "comparecommand.h"
 #include "convertcommand.h"
+#include "derivecommand.h"
 #include "failurescommand.h"
 #include "infocommand.h"
+#include "mergecommand.h"
+#include "plancommand.h"
 #include "simulatecommand.h"
 #include "sweepcommand.h"
 #include "validatecommand.h"
@@ -20,6 +24,10 @@ std::vector<std::unique_ptr<CliCommand>> createCommands() {
     commands.push_back(std::make_unique<SimulateCommand>());
     commands.push_back(std::make_unique<SweepCommand>());
     commands.push_back(std::make_unique<FailuresCommand>());
+    commands.push_back(std::make_unique<CompareCommand>());
+    commands.push_back(std::make_unique<DeriveCommand>());
+    commands.push_back(std::make_unique<PlanCommand>());
+    commands.push_back(std::make_unique<MergeCommand>());
     return commands;
 }
 

@@ -101,8 +101,9 @@ int main(int argc, char *argv[]) {
     }
 
     QStringList positional = parser.positionalArguments();
-    positional.removeFirst(); // the command's name
-    if (positional.size() != command->positionalCount()) {
+    positional.removeFirst();                      // the command's name
+    const int wanted = command->positionalCount(); // -1: one or more
+    if (wanted < 0 ? positional.isEmpty() : positional.size() != wanted) {
         err << "archsim-cli " << command->name() << ": expected " << command->synopsis() << ", got "
             << positional.size() << " argument(s) (see archsim-cli " << command->name()
             << " --help)" << Qt::endl;

@@ -5,6 +5,7 @@
 #include <QChart>
 #include <QGraphicsScene>
 #include <QImage>
+#include <QJsonArray>
 #include <QLegend>
 #include <QLineSeries>
 #include <QPainter>
@@ -39,7 +40,8 @@ struct Shade {
 // One chart panel: lines over a shared x axis, y from zero, shaded spans behind them.
 QChart *makeChart(const QString &title, const QString &xTitle, const QString &yTitle,
                   const std::vector<Line> &lines, std::optional<double> markerX = {},
-                  const std::vector<Shade> &shades = {}) {
+                  const std::vector<Shade> &shades = {},
+                  const QString &markerName = QStringLiteral("knee")) {
     auto *chart = new QChart;
     chart->setTitle(title);
     chart->legend()->setAlignment(Qt::AlignRight);
@@ -113,7 +115,7 @@ QChart *makeChart(const QString &title, const QString &xTitle, const QString &yT
     }
     if (markerX) {
         auto *knee = new QLineSeries;
-        knee->setName(QStringLiteral("knee"));
+        knee->setName(markerName);
         knee->append(*markerX, 0);
         knee->append(*markerX, yMax > 0 ? yMax * 1.05 : 1);
         QPen pen(Qt::red);
@@ -228,6 +230,47 @@ bool writeSimulationPlot(const sim::LoadResult &r, const QString &path, QString 
                              QStringLiteral("requests/s"), throughput, {}, shades),
                    makeChart(QStringLiteral("Utilisation (busiest units)"), time,
                              QStringLiteral("share"), utilization, {}, shades)},
+                  path, error);
+}
+
+bool writeBreakEvenPlot(const QJsonObject &doc, const QString &path, QString *error) {
+    const QJsonObject be = doc.value(QStringLiteral("breakEven")).toObject();
+    const QJsonArray points = be.value(QStringLiteral("points")).toArray();
+    const QJsonArray variants = doc.value(QStringLiteral("variants")).toArray();
+    if (points.isEmpty() || variants.isEmpty()) {
+        *error = QStringLiteral("the break-even run has no points");
+        return false;
+    }
+    std::vector<Line> lines;
+    for (qsizetype v = 0; v < variants.size(); ++v) {
+        Line line{variants[v].toObject().value(QStringLiteral("name")).toString(), {}};
+        for (const QJsonValue &pv : points) {
+            const QJsonObject p = pv.toObject();
+            const QJsonValue cost = p.value(QStringLiteral("costPerMonth")).toArray().at(v);
+            if (cost.isDouble())
+                line.points.emplace_back(p.value(QStringLiteral("ratePerSec")).toDouble(),
+                                         cost.toDouble());
+        }
+        lines.push_back(line);
+    }
+    // Today's load up to the first variant's saturation, shaded: the headroom.
+    const QJsonObject first = variants.first().toObject();
+    const double today = first.value(QStringLiteral("ratePerSec")).toDouble();
+    const double saturation = first.value(QStringLiteral("saturationRatePerSec")).toDouble();
+    std::vector<Shade> shades;
+    if (saturation > today)
+        shades.push_back(Shade{today, saturation,
+                               QStringLiteral("today %1/s to saturation of %2")
+                                   .arg(today, 0, 'f', 0)
+                                   .arg(lines.front().name)});
+    std::optional<double> crossing;
+    if (be.value(QStringLiteral("crossingRatePerSec")).isDouble())
+        crossing = be.value(QStringLiteral("crossingRatePerSec")).toDouble();
+    QString title = QStringLiteral("Cheapest monthly cost that meets the SLO");
+    if (crossing) title += QStringLiteral(", break-even at %1/s").arg(*crossing, 0, 'f', 0);
+    return render({makeChart(title, QStringLiteral("total open rate (requests/s)"),
+                             QStringLiteral("$ per month"), lines, crossing, shades,
+                             QStringLiteral("break-even"))},
                   path, error);
 }
 

@@ -5,9 +5,14 @@
 #include "plotwriter.h"
 #include "runprogress.h"
 
+#include "studyoptions.h"
+
+#include "model/jsonwriter.h"
 #include "simulator/des/desengine.h"
+#include "simulator/des/replications.h"
 
 #include <QCommandLineParser>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace archsim::cli {
@@ -36,6 +41,7 @@ QList<QCommandLineOption> SimulateCommand::options() const {
          QStringLiteral("Write a PNG chart: latency, throughput, errors and utilisation over "
                         "time, fault windows shaded."),
          QStringLiteral("FILE.png")},
+        shardOption(),
     };
 }
 
@@ -67,6 +73,10 @@ int SimulateCommand::run(CliContext &context) {
     }
     options.faults.randomFailures = context.parser.isSet(QStringLiteral("random-failures"));
 
+    bool badShard = false;
+    const auto shard = readShard(context, QStringLiteral("simulate"), &badShard);
+    if (badShard) return kExitUsage;
+
     // A run that could only end at the event cap would take minutes and report a fraction.
     const double events = sim::estimatedEventsPerReplication(input->model, options);
     if (events > double(options.maxEvents)) {
@@ -81,6 +91,29 @@ int SimulateCommand::run(CliContext &context) {
 
     RunProgress progress(QStringLiteral("simulating"));
     options.progress = progress.callback();
+    if (shard) {
+        // The replications are the jobs; the part carries the variant and the settings so the
+        // merge can rebuild the run's result without the original file.
+        const sim::JobRange range = sim::shardJobs(options.replications, *shard);
+        const std::vector<sim::RunOutput> runs =
+            sim::runReplications(input->model, options, range.first, range.last - range.first);
+        QJsonArray results;
+        for (std::size_t i = 0; i < runs.size(); ++i)
+            results.append(QJsonObject{{QStringLiteral("job"), range.first + int(i)},
+                                       {QStringLiteral("run"), sim::runOutputToJson(runs[i])}});
+        Project alone;
+        alone.name = input->loaded.project.name;
+        alone.variants = {variant};
+        QJsonObject settings = desSettings(options);
+        settings.insert(QStringLiteral("project"),
+                        QJsonDocument::fromJson(writeProjectJson(alone)).object());
+        settings.insert(QStringLiteral("scenario"),
+                        context.parser.value(QStringLiteral("scenario")));
+        settings.insert(QStringLiteral("randomFailures"), options.faults.randomFailures);
+        printJson(context, sim::shardPart(QStringLiteral("simulate"), *shard, options.replications,
+                                          settings, results));
+        return kExitOk;
+    }
     const sim::LoadResult result = sim::simulate(input->model, options);
 
     if (context.parser.isSet(QStringLiteral("plot"))) {

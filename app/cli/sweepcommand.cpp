@@ -6,11 +6,16 @@
 #include "runprogress.h"
 #include "texttable.h"
 
+#include "studyoptions.h"
+
+#include "simulator/study/breakeven.h"
 #include "simulator/study/sweep.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include <limits>
 
 namespace archsim::cli {
 
@@ -35,6 +40,7 @@ QList<QCommandLineOption> SweepCommand::options() const {
         {QStringLiteral("plot"),
          QStringLiteral("Write a PNG chart: latency and utilisation against load, knee marked."),
          QStringLiteral("FILE.png")},
+        shardOption(),
     };
 }
 
@@ -68,6 +74,9 @@ int SweepCommand::run(CliContext &context) {
                     << Qt::endl;
         return kExitInputError;
     }
+    bool badShard = false;
+    const auto shard = readShard(context, QStringLiteral("sweep"), &badShard);
+    if (badShard) return kExitUsage;
     sim::DesOptions des;
     des.durationSec = *duration;
     des.warmupSec = *warmup;
@@ -75,9 +84,47 @@ int SweepCommand::run(CliContext &context) {
     des.replications = int(*reps);
     RunProgress progress(QStringLiteral("sweeping"));
     des.progress = progress.callback();
-    const sim::SweepResult result = sim::sweep(
-        input->model, *from, *to, int(*steps),
-        engineName == QLatin1String("des") ? sim::Engine::Des : sim::Engine::Analytic, des);
+    const sim::Engine engine =
+        engineName == QLatin1String("des") ? sim::Engine::Des : sim::Engine::Analytic;
+    const int n = int(*steps);
+
+    // Every step is an independent job with the whole run's settings, so a shard runs a block
+    // of steps and the merge of all blocks is the whole sweep.
+    const sim::JobRange range = sim::shardJobs(n, shard ? *shard : sim::Shard{});
+    QJsonArray points;
+    sim::SweepResult result; // for --plot
+    result.variant = input->model.variant;
+    result.engine = engineName;
+    for (int i = range.first; i < range.last; ++i) {
+        sim::DesOptions one = des;
+        if (des.progress)
+            one.progress = [&, i](double f) {
+                des.progress((i - range.first + f) / std::max(1, range.last - range.first));
+            };
+        const double rate = sim::stepRate(*from, *to, n, i);
+        sim::SweepResult step = sim::sweep(input->model, rate, rate, 1, engine, one);
+        if (step.points.empty()) break;
+        QJsonObject o = sim::toJson(step.points.front().result);
+        o.remove(QStringLiteral("variant"));
+        o.remove(QStringLiteral("engine"));
+        o.insert(QStringLiteral("scale"), step.points.front().scale);
+        o.insert(QStringLiteral("ratePerSec"), step.points.front().ratePerSec);
+        if (shard) o.insert(QStringLiteral("job"), i);
+        points.append(o);
+        result.points.push_back(std::move(step.points.front()));
+    }
+    if (shard) {
+        const QJsonObject settings{{QStringLiteral("variant"), input->model.variant},
+                                   {QStringLiteral("engine"), engineName},
+                                   {QStringLiteral("from"), *from},
+                                   {QStringLiteral("to"), *to},
+                                   {QStringLiteral("steps"), n},
+                                   {QStringLiteral("des"), desSettings(des)}};
+        printJson(context, sim::shardPart(QStringLiteral("sweep"), *shard, n, settings, points));
+        return kExitOk;
+    }
+    const QJsonObject doc = sim::sweepDocument(input->model.variant, engineName, points);
+    if (doc.value(QStringLiteral("knee")).isObject()) result.knee = sim::sweepKnee(points);
 
     if (parser.isSet(QStringLiteral("plot"))) {
         QString error;
@@ -86,58 +133,59 @@ int SweepCommand::run(CliContext &context) {
             return kExitInputError;
         }
     }
-    if (context.json) {
-        QJsonArray points;
-        for (const sim::SweepPoint &p : result.points) {
-            QJsonObject o = sim::toJson(p.result);
-            o.remove(QStringLiteral("variant"));
-            o.remove(QStringLiteral("engine"));
-            o.insert(QStringLiteral("scale"), p.scale);
-            o.insert(QStringLiteral("ratePerSec"), p.ratePerSec);
-            points.append(o);
-        }
-        QJsonValue knee = QJsonValue::Null;
-        if (result.knee) {
-            const sim::SweepPoint &p = result.points[std::size_t(*result.knee)];
-            knee = QJsonObject{{QStringLiteral("ratePerSec"), p.ratePerSec},
-                               {QStringLiteral("scale"), p.scale},
-                               {QStringLiteral("bottleneck"), p.result.bottleneck}};
-        }
-        const QJsonObject doc{{QStringLiteral("variant"), result.variant},
-                              {QStringLiteral("engine"), result.engine},
-                              {QStringLiteral("points"), points},
-                              {QStringLiteral("knee"), knee}};
-        context.out << QJsonDocument(doc).toJson(QJsonDocument::Indented);
-        return kExitOk;
-    }
-    context.out << "variant: " << result.variant << " (" << result.engine << " engine)\n\n";
+    if (context.json)
+        printJson(context, doc);
+    else
+        printSweep(context.out, doc);
+    return kExitOk;
+}
+
+void printSweep(QTextStream &out, const QJsonObject &doc) {
+    out << "variant: " << doc.value(QStringLiteral("variant")).toString() << " ("
+        << doc.value(QStringLiteral("engine")).toString() << " engine)\n\n";
     TextTable table({QStringLiteral("rate/s"), QStringLiteral("scale"), QStringLiteral("mean ms"),
                      QStringLiteral("p99 ms"), QStringLiteral("bottleneck"),
                      QStringLiteral("its utilization"), QStringLiteral("note")});
-    for (std::size_t i = 0; i < result.points.size(); ++i) {
-        const sim::SweepPoint &p = result.points[i];
-        double util = 0, p99 = -1;
-        for (const sim::UnitResult &u : p.result.units)
-            if (u.id == p.result.bottleneck) util = u.utilization;
-        for (const sim::WorkloadResult &w : p.result.workloads)
-            if (w.p99Ms && !w.closed) p99 = std::max(p99, *w.p99Ms);
-        QString note = p.result.saturated ? QStringLiteral("saturated") : QString();
-        if (result.knee && int(i) == *result.knee)
+    const QJsonArray points = doc.value(QStringLiteral("points")).toArray();
+    const int knee = sim::sweepKnee(points);
+    for (qsizetype i = 0; i < points.size(); ++i) {
+        const QJsonObject p = points[i].toObject();
+        const QString bottleneck = p.value(QStringLiteral("bottleneck")).toString();
+        double util = 0, p99 = -1, weighted = 0, total = 0;
+        for (const QJsonValue &uv : p.value(QStringLiteral("units")).toArray())
+            if (uv.toObject().value(QStringLiteral("id")).toString() == bottleneck)
+                util = uv.toObject().value(QStringLiteral("utilization")).toDouble();
+        for (const QJsonValue &wv : p.value(QStringLiteral("workloads")).toArray()) {
+            const QJsonObject w = wv.toObject();
+            if (w.value(QStringLiteral("closed")).toBool()) continue;
+            if (w.contains(QStringLiteral("p99Ms")))
+                p99 = std::max(p99, w.value(QStringLiteral("p99Ms")).toDouble());
+            const double x = w.value(QStringLiteral("throughputPerSec")).toDouble();
+            const QJsonValue mean = w.value(QStringLiteral("meanResponseMs"));
+            weighted +=
+                x * (mean.isDouble() ? mean.toDouble() : std::numeric_limits<double>::infinity());
+            total += x;
+        }
+        const bool saturated = p.value(QStringLiteral("saturated")).toBool();
+        const double mean = saturated ? std::numeric_limits<double>::infinity()
+                                      : (total > 0 ? weighted / total : 0.0);
+        QString note = saturated ? QStringLiteral("saturated") : QString();
+        if (int(i) == knee)
             note = note.isEmpty() ? QStringLiteral("knee") : note + QStringLiteral(", knee");
-        table.addRow({formatNumber(p.ratePerSec, 1), formatNumber(p.scale, 3),
-                      formatNumber(sim::openMeanResponse(p.result)),
-                      p99 >= 0 ? formatNumber(p99) : QStringLiteral("-"), p.result.bottleneck,
-                      formatNumber(util, 3), note});
+        table.addRow({formatNumber(p.value(QStringLiteral("ratePerSec")).toDouble(), 1),
+                      formatNumber(p.value(QStringLiteral("scale")).toDouble(), 3),
+                      formatNumber(mean), p99 >= 0 ? formatNumber(p99) : QStringLiteral("-"),
+                      bottleneck, formatNumber(util, 3), note});
     }
-    table.print(context.out);
-    if (result.knee) {
-        const sim::SweepPoint &p = result.points[std::size_t(*result.knee)];
-        context.out << "\nknee: " << formatNumber(p.ratePerSec, 1) << " requests/s (bottleneck "
-                    << p.result.bottleneck << ")\n";
-    } else {
-        context.out << "\nknee: none in this range (latency stays within twice the first step's)\n";
-    }
-    return kExitOk;
+    table.print(out);
+    const QJsonValue k = doc.value(QStringLiteral("knee"));
+    if (k.isObject())
+        out << "\nknee: "
+            << formatNumber(k.toObject().value(QStringLiteral("ratePerSec")).toDouble(), 1)
+            << " requests/s (bottleneck "
+            << k.toObject().value(QStringLiteral("bottleneck")).toString() << ")\n";
+    else
+        out << "\nknee: none in this range (latency stays within twice the first step's)\n";
 }
 
 } // namespace archsim::cli

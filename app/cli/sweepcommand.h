@@ -4,6 +4,8 @@
 
 #include "clicommand.h"
 
+#include <QJsonObject>
+
 namespace archsim::cli {
 
 class SweepCommand : public CliCommand {
@@ -17,5 +19,8 @@ public:
     QList<QCommandLineOption> options() const override;
     int run(CliContext &context) override;
 };
+
+// The human-readable sweep table from its JSON document (also used by merge).
+void printSweep(QTextStream &out, const QJsonObject &doc);
 
 } // namespace archsim::cli

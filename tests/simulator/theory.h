@@ -53,3 +53,47 @@ inline Mva exactMvaByHand(const std::vector<double> &demands, int users, double 
 }
 
 } // namespace archsim::test
+
+namespace archsim::test {
+
+// The machine-repairman model M/M/c//N: N users thinking z (exponential) before each request
+// to c servers of mean s. Its birth–death chain solved directly (births (N - n)/z, deaths
+// min(n, c)/s): throughput and mean response by Little's law.
+inline Mva machineRepairman(int c, double s, int users, double z) {
+    std::vector<double> p(std::size_t(users) + 1, 0);
+    p[0] = 1;
+    double sum = 1;
+    for (int n = 1; n <= users; ++n) {
+        p[std::size_t(n)] = p[std::size_t(n - 1)] * ((users - n + 1) / z) / (std::min(n, c) / s);
+        sum += p[std::size_t(n)];
+    }
+    double inSystem = 0, throughput = 0;
+    for (int n = 0; n <= users; ++n) {
+        inSystem += n * p[std::size_t(n)] / sum;
+        throughput += std::min(n, c) / s * p[std::size_t(n)] / sum;
+    }
+    return {throughput, inSystem / throughput};
+}
+
+} // namespace archsim::test
+
+namespace archsim::test {
+
+// E[min(N, t)] for N the number present in an M/M/c queue (the Erlang distribution).
+inline double mmcMeanMin(int c, double lambdaPerMs, double s, int t) {
+    const double a = lambdaPerMs * s, rho = a / c;
+    std::vector<double> p;
+    double term = 1, sum = 0;
+    for (int n = 0; n < 100000; ++n) {
+        p.push_back(term);
+        sum += term;
+        if (n > c && term < 1e-18 * sum) break;
+        term *= n + 1 <= c ? a / (n + 1) : rho;
+    }
+    double mean = 0;
+    for (std::size_t n = 0; n < p.size(); ++n)
+        mean += std::min(int(n), t) * p[n] / sum;
+    return mean;
+}
+
+} // namespace archsim::test

@@ -10,6 +10,7 @@
 
 #include "model/jsonreader.h"
 #include "model/jsonwriter.h"
+#include "model/variantedits.h"
 
 #include <QSet>
 
@@ -25,14 +26,6 @@ double snap(double v) {
 
 QSet<QString> toSet(const QStringList &list) {
     return QSet<QString>(list.begin(), list.end());
-}
-
-// Drops the units that no component runs in any more.
-void dropEmptyUnits(Variant &v) {
-    QSet<QString> used;
-    for (const Component &c : v.components)
-        used.insert(c.unit);
-    v.units.removeIf([&](const Unit &u) { return !used.contains(u.id); });
 }
 
 } // namespace
@@ -242,105 +235,37 @@ QStringList EditOperations::duplicate(const Selection &selection) {
 }
 
 QString EditOperations::groupIntoUnit(const QStringList &componentIds) {
-    const Variant &v = current();
-    const QSet<QString> ids = toSet(componentIds);
-    if (ids.isEmpty()) return {};
-    Variant after = v;
-    Unit unit;
-    if (const Component *first = v.findComponent(componentIds.first()))
-        if (const Unit *u = v.findUnit(first->unit))
-            unit = *u; // the new unit starts with the settings of the first member's
-    unit.id = m_document->uniqueUnitId(variant(), QStringLiteral("unit"));
-    unit.name = unit.id;
-    unit.implicit = false;
-    after.units.append(unit);
-    for (Component &c : after.components)
-        if (ids.contains(c.id)) c.unit = unit.id;
-    dropEmptyUnits(after);
-    pushVariant(after, QObject::tr("Group into unit"));
-    return unit.id;
+    if (componentIds.isEmpty()) return {};
+    const VariantEdit edit = archsim::groupIntoUnit(
+        current(), componentIds, m_document->uniqueUnitId(variant(), QStringLiteral("unit")));
+    if (!edit.ok()) return {};
+    pushVariant(edit.variant, QObject::tr("Group into unit"));
+    return edit.id;
 }
 
 void EditOperations::ungroup(const Selection &selection) {
-    const Variant &v = current();
-    QSet<QString> ids = toSet(selection.components);
-    const QSet<QString> units = toSet(selection.units);
-    for (const Component &c : v.components)
-        if (units.contains(c.unit)) ids.insert(c.id);
-    Variant after = v;
-    for (Component &c : after.components) {
-        const Unit *old = v.findUnit(c.unit);
-        if (!ids.contains(c.id) || (old && old->implicit)) continue;
-        Unit own = old ? *old : Unit{};
-        own.id = c.id;
-        own.name.clear();
-        own.implicit = true;
-        after.units.append(own);
-        c.unit = c.id;
-    }
-    dropEmptyUnits(after);
-    if (!(after == v)) pushVariant(after, QObject::tr("Ungroup"));
+    const Variant after = archsim::ungroup(current(), selection.components, selection.units);
+    if (!(after == current())) pushVariant(after, QObject::tr("Ungroup"));
 }
 
 QString EditOperations::renameComponent(const QString &from, const QString &to) {
-    const Variant &v = current();
-    if (to.isEmpty()) return QObject::tr("an id cannot be empty");
-    if (v.findComponent(to) || (v.findUnit(to) && to != from))
-        return QObject::tr("\"%1\" is already taken").arg(to);
-    Variant after = v;
-    for (Component &c : after.components) {
-        if (c.id == from) {
-            c.id = to;
-            if (c.unit == from) // an implicit unit carries its component's id
-                c.unit = to;
-        }
-    }
-    for (Unit &u : after.units)
-        if (u.id == from && u.implicit) u.id = to;
-    for (Connection &c : after.connections) {
-        c.from = c.from == from ? to : c.from;
-        c.to = c.to == from ? to : c.to;
-    }
-    for (Workload &w : after.workloads)
-        if (w.entry == from) w.entry = to;
-    const Component *old = v.findComponent(from);
-    const Unit *ownUnit = old ? v.findUnit(old->unit) : nullptr;
-    if (ownUnit && ownUnit->implicit && ownUnit->id == from)
-        for (Scenario &s : after.scenarios)
-            for (ScenarioEvent &e : s.events)
-                if (e.unit == from) e.unit = to;
-    pushVariant(after, QObject::tr("Rename %1 to %2").arg(from, to));
+    const VariantEdit edit = archsim::renameComponent(current(), from, to);
+    if (!edit.ok()) return edit.error;
+    pushVariant(edit.variant, QObject::tr("Rename %1 to %2").arg(from, to));
     return {};
 }
 
 QString EditOperations::renameUnit(const QString &from, const QString &to) {
-    const Variant &v = current();
-    if (to.isEmpty()) return QObject::tr("an id cannot be empty");
-    if (v.findUnit(to) || v.findComponent(to))
-        return QObject::tr("\"%1\" is already taken").arg(to);
-    Variant after = v;
-    for (Unit &u : after.units)
-        if (u.id == from) u.id = to;
-    for (Component &c : after.components)
-        if (c.unit == from) c.unit = to;
-    for (Scenario &s : after.scenarios)
-        for (ScenarioEvent &e : s.events)
-            if (e.unit == from) e.unit = to;
-    pushVariant(after, QObject::tr("Rename unit %1 to %2").arg(from, to));
+    const VariantEdit edit = archsim::renameUnit(current(), from, to);
+    if (!edit.ok()) return edit.error;
+    pushVariant(edit.variant, QObject::tr("Rename unit %1 to %2").arg(from, to));
     return {};
 }
 
 QString EditOperations::renameLayer(const QString &from, const QString &to) {
-    const Variant &v = current();
-    if (to.isEmpty()) return QObject::tr("an id cannot be empty");
-    for (const Layer &l : v.layers)
-        if (l.id == to) return QObject::tr("\"%1\" is already taken").arg(to);
-    Variant after = v;
-    for (Layer &l : after.layers)
-        if (l.id == from) l.id = to;
-    for (Component &c : after.components)
-        if (c.layer == from) c.layer = to;
-    pushVariant(after, QObject::tr("Rename layer %1 to %2").arg(from, to));
+    const VariantEdit edit = archsim::renameLayer(current(), from, to);
+    if (!edit.ok()) return edit.error;
+    pushVariant(edit.variant, QObject::tr("Rename layer %1 to %2").arg(from, to));
     return {};
 }
 
@@ -393,6 +318,21 @@ QString EditOperations::duplicateVariant(const QString &newName) {
     variants.insert(variant() + 1, copy);
     m_document->undoStack()->push(new SetVariantsCommand(
         m_document, variants, variant() + 1, QObject::tr("Duplicate variant as %1").arg(newName)));
+    return {};
+}
+
+QString EditOperations::deriveVariant(DeriveAs as, const QString &newName) {
+    const QString error = variantNameError(m_document->project(), newName);
+    if (!error.isEmpty()) return error;
+    const VariantEdit edit = as == DeriveAs::Monolith ? deriveMonolith(current(), newName)
+                                                      : deriveMicroservices(current(), newName);
+    if (!edit.ok()) return edit.error;
+    QList<Variant> variants = m_document->project().variants;
+    variants.insert(variant() + 1, edit.variant);
+    m_document->undoStack()->push(new SetVariantsCommand(
+        m_document, variants, variant() + 1,
+        as == DeriveAs::Monolith ? QObject::tr("Derive monolith %1").arg(newName)
+                                 : QObject::tr("Derive microservices %1").arg(newName)));
     return {};
 }
 

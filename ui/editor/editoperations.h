@@ -59,6 +59,9 @@ public:
     // Variants of the project; each returns a message when refused, empty on success.
     QString duplicateVariant(const QString &newName); // the copy becomes the current one
     QString renameVariant(const QString &newName);
+    // A new variant derived from the current one (model/variantedits.h), shown next.
+    enum class DeriveAs { Monolith, Microservices };
+    QString deriveVariant(DeriveAs as, const QString &newName);
     QString removeVariant();
 
 private:
