@@ -6,6 +6,8 @@
 #include "ui/editor/diagramscene.h"
 #include "ui/editor/diagramview.h"
 
+#include "benchmodel.h"
+
 #include "model/projectfile.h"
 #include "model/validator.h"
 
@@ -16,56 +18,10 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
-#include <random>
 
 using namespace archsim;
 
 namespace {
-
-Project generate(int components, int connections, int layers) {
-    Project p;
-    p.name = QStringLiteral("bench");
-    Variant v;
-    v.name = QStringLiteral("Large");
-    for (int l = 0; l < layers; ++l)
-        v.layers.append(Layer{QStringLiteral("l%1").arg(l), QStringLiteral("Layer %1").arg(l), {}});
-    const int perLayer = (components + layers - 1) / layers;
-    const int perRow = 25;
-    std::mt19937 rng(42);
-    for (int i = 0; i < components; ++i) {
-        const int layer = i / perLayer, inLayer = i % perLayer;
-        Component c;
-        c.id = QStringLiteral("c%1").arg(i);
-        c.name = QStringLiteral("Component %1").arg(i);
-        c.kind = static_cast<ComponentKind>(i % 9);
-        c.layer = v.layers[layer].id;
-        c.unit = c.id;
-        c.serviceTimeMs = 1 + i % 7;
-        c.x = 200 + (inLayer % perRow) * 180;
-        c.y = 40 + layer * 900 + (inLayer / perRow) * 80;
-        v.components.append(c);
-        Unit u;
-        u.id = c.id;
-        u.implicit = true;
-        v.units.append(u);
-    }
-    // Calls go from each layer to the next one, to random callees.
-    std::uniform_int_distribution<int> pick(0, perLayer - 1);
-    for (int k = 0; k < connections; ++k) {
-        const int from = k % (components - perLayer);
-        const int layer = from / perLayer;
-        const int to = std::min(components - 1, (layer + 1) * perLayer + pick(rng));
-        Connection c;
-        c.id = QStringLiteral("k%1").arg(k);
-        c.from = v.components[from].id;
-        c.to = v.components[to].id;
-        c.mode = k % 5 == 0 ? CallMode::Async : CallMode::Sync;
-        c.latencyMs = 0.5;
-        v.connections.append(c);
-    }
-    p.variants.append(v);
-    return p;
-}
 
 double ms(QElapsedTimer &t) {
     const double elapsed = double(t.nsecsElapsed()) / 1e6;
@@ -83,7 +39,7 @@ int main(int argc, char *argv[]) {
 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("bench.archsim"));
-    if (!saveProject(path, generate(components, connections, 8)).isEmpty()) {
+    if (!saveProject(path, bench::generate(components, connections, 8)).isEmpty()) {
         std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
         return 1;
     }

@@ -35,6 +35,7 @@ public:
         p.elementId = place.id;
         p.field = field;
         p.message = message;
+        p.location = locationFromPath(p.path);
         problems << p;
     }
 

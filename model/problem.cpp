@@ -1,9 +1,60 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/problem.h"
 
+#include <QHash>
+#include <QRegularExpression>
+
 #include <algorithm>
 
 namespace archsim {
+
+ProblemLocation locationFromPath(const QString &path) {
+    ProblemLocation loc;
+    if (path.isEmpty()) return loc;
+    static const QRegularExpression step(QStringLiteral("^([A-Za-z]+)(?:\\[(\\d+)\\])?$"));
+    const QStringList parts = path.split(QLatin1Char('.'));
+    loc.kind = ElementKind::Project;
+    for (const QString &part : parts) {
+        const QRegularExpressionMatch m = step.match(part);
+        if (!m.hasMatch()) break;
+        const QString name = m.captured(1);
+        const bool indexed = m.hasCaptured(2) && !m.captured(2).isEmpty();
+        const int index = indexed ? m.captured(2).toInt() : -1;
+        if (!indexed) {
+            loc.field = name; // the last plain step is the field
+            continue;
+        }
+        if (name == QLatin1String("variants")) {
+            loc.kind = ElementKind::Variant;
+            loc.variant = index;
+        } else if (name == QLatin1String("events")) {
+            loc.kind = ElementKind::ScenarioEvent;
+            loc.event = index;
+        } else {
+            static const QHash<QString, ElementKind> kinds{
+                {QStringLiteral("layers"), ElementKind::Layer},
+                {QStringLiteral("units"), ElementKind::Unit},
+                {QStringLiteral("components"), ElementKind::Component},
+                {QStringLiteral("connections"), ElementKind::Connection},
+                {QStringLiteral("workloads"), ElementKind::Workload},
+                {QStringLiteral("scenarios"), ElementKind::Scenario}};
+            const auto it = kinds.find(name);
+            if (it == kinds.end()) { // an indexed field such as zones[1]
+                loc.field = name;
+                continue;
+            }
+            loc.kind = *it;
+            loc.index = index;
+        }
+    }
+    return loc;
+}
+
+void locateProblems(ProblemList &problems) {
+    for (Problem &p : problems)
+        if (p.location.kind == ElementKind::None && !p.path.isEmpty())
+            p.location = locationFromPath(p.path);
+}
 
 QString Problem::toString() const {
     QString text = path.isEmpty() ? message : path + QStringLiteral(": ") + message;

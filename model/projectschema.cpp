@@ -89,8 +89,19 @@ CREATE TABLE run (
   result TEXT NOT NULL);
 )sql";
 
+// Version 3: a run records what it was (simulate, sweep, failures), its seed, the program that
+// made it, the model revision it ran on and a one-line summary for the Runs panel.
+static const char kVersion3[] = R"sql(
+ALTER TABLE run ADD COLUMN kind TEXT NOT NULL DEFAULT 'simulate';
+ALTER TABLE run ADD COLUMN seed INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE run ADD COLUMN program_version TEXT NOT NULL DEFAULT '';
+ALTER TABLE run ADD COLUMN model_revision TEXT NOT NULL DEFAULT '';
+ALTER TABLE run ADD COLUMN summary TEXT NOT NULL DEFAULT '';
+)sql";
+
 const QByteArrayList &schemaMigrations() {
-    static const QByteArrayList list{QByteArray(kVersion1), QByteArray(kVersion2)};
+    static const QByteArrayList list{QByteArray(kVersion1), QByteArray(kVersion2),
+                                     QByteArray(kVersion3)};
     return list;
 }
 

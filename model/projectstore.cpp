@@ -8,6 +8,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QTemporaryFile>
 
 #include <filesystem>
@@ -51,7 +52,7 @@ public:
 
     void write(const Project &project) {
         // Children go with their variant through ON DELETE CASCADE.
-        m_db.execute("DELETE FROM variant; DELETE FROM project_info;");
+        m_db.execute("DELETE FROM variant; DELETE FROM project_info; DELETE FROM run;");
         SqliteStatement info(m_db.handle(), "INSERT INTO project_info (key, value) VALUES (?, ?)");
         info.bind(1, QStringLiteral("name"));
         info.bind(2, project.name);
@@ -63,6 +64,7 @@ public:
         }
         for (int i = 0; i < project.variants.size(); ++i)
             writeVariant(project.variants[i], i);
+        writeRuns(project.runs);
     }
 
 private:
@@ -92,6 +94,31 @@ private:
             bindFields(st, index, fields, items[i]);
             if (extraColumn) bindExtraColumn(st, index++, items[i]);
             bindExtra(st, index, items[i].extra);
+            stepRow(st);
+        }
+    }
+
+    void writeRuns(const RunList &runs) {
+        SqliteStatement st(m_db.handle(),
+                           "INSERT INTO run (id, variant, engine, created_at, parameters, result, "
+                           "kind, seed, program_version, model_revision, summary) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        for (const RunRecord &r : runs) {
+            if (r.id > 0)
+                st.bind(1, r.id);
+            else
+                st.bindNull(1);
+            st.bind(2, r.variant);
+            st.bind(3, r.engine);
+            st.bind(4, r.createdAt.toUTC().toString(Qt::ISODateWithMs));
+            st.bind(5,
+                    QString::fromUtf8(QJsonDocument(r.parameters).toJson(QJsonDocument::Compact)));
+            st.bind(6, QString::fromUtf8(QJsonDocument(r.result).toJson(QJsonDocument::Compact)));
+            st.bind(7, r.kind);
+            st.bind(8, qint64(r.seed));
+            st.bind(9, r.programVersion);
+            st.bind(10, r.modelRevision);
+            st.bind(11, r.summary);
             stepRow(st);
         }
     }
@@ -196,11 +223,50 @@ public:
             readVariant(id, v, path);
             result.project.variants << v;
         }
+        result.project.runs = readRuns();
         result.problems = m_problems;
         return result;
     }
 
 private:
+    // A run whose stored JSON cannot be read is reported and skipped: the design still opens.
+    RunList readRuns() {
+        RunList runs;
+        SqliteStatement st(
+            m_db.handle(),
+            "SELECT id, variant, engine, created_at, parameters, result, kind, seed, "
+            "program_version, model_revision, summary FROM run ORDER BY id");
+        while (st.step()) {
+            RunRecord r;
+            r.id = st.columnInt(0);
+            r.variant = st.columnText(1);
+            r.engine = st.columnText(2);
+            r.createdAt = QDateTime::fromString(st.columnText(3), Qt::ISODateWithMs);
+            const QString path = QStringLiteral("runs[%1]").arg(r.id);
+            QJsonParseError error;
+            const QJsonDocument parameters =
+                QJsonDocument::fromJson(st.columnText(4).toUtf8(), &error);
+            const QJsonDocument result = QJsonDocument::fromJson(st.columnText(5).toUtf8(), &error);
+            if (!parameters.isObject() || !result.isObject()) {
+                m_problems << fileProblem(QStringLiteral("run %1 is damaged and was skipped (%2)")
+                                              .arg(r.id)
+                                              .arg(error.errorString()),
+                                          path);
+                m_problems.last().severity = Severity::Warning;
+                continue;
+            }
+            r.parameters = parameters.object();
+            r.result = result.object();
+            r.kind = st.columnText(6);
+            r.seed = quint64(st.columnInt(7));
+            r.programVersion = st.columnText(8);
+            r.modelRevision = st.columnText(9);
+            r.summary = st.columnText(10);
+            runs << r;
+        }
+        return runs;
+    }
+
     void report(const QString &error, const QString &path, const QString &variant) {
         if (error.isEmpty()) return;
         Problem p = fileProblem(error, path);

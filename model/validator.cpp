@@ -43,6 +43,7 @@ private:
         p.elementId = id;
         p.field = field;
         p.message = message;
+        p.location = locationFromPath(p.path);
         m_out << p;
     }
     void error(const QString &path, const QString &kind, const QString &id, const QString &field,

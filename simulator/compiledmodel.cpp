@@ -183,6 +183,7 @@ Problem cycleProblem(const Variant &variant, int variantIndex, const Cycle &cycl
         p.path = QStringLiteral("variants[%1].connections").arg(variantIndex);
     }
     p.message = message.arg(cycle.text);
+    p.location = locationFromPath(p.path);
     return p;
 }
 
@@ -408,6 +409,7 @@ CompileResult compileVariant(const Variant &variant, int variantIndex) {
             p.field = QStringLiteral("thinkTimeMs");
             p.message = QStringLiteral("a closed workload whose requests take no time needs a "
                                        "think time above 0 (its throughput would be unbounded)");
+            p.location = locationFromPath(p.path);
             result.problems << p;
         }
     }

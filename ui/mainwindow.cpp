@@ -12,6 +12,8 @@
 #include "ui/editor/palettewidget.h"
 #include "ui/editor/workloadspanel.h"
 #include "ui/problemspanel.h"
+#include "ui/report/reportdialog.h"
+#include "ui/workspace/workspace.h"
 
 #include "model/projectfile.h"
 
@@ -26,7 +28,6 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -52,6 +53,7 @@ MainWindow::MainWindow(QWidget *parent)
     createDocks();
     createActions();
     createMenusAndToolbar();
+    m_workspace = new Workspace(this, m_document, m_scene, m_view, m_problems);
 
     m_countLabel = new QLabel(this);
     m_problemLabel = new QLabel(this);
@@ -290,6 +292,7 @@ void MainWindow::createMenusAndToolbar() {
     file->addActions({a("save"), a("saveAs")});
     file->addSeparator();
     file->addAction(a("export"));
+    addReportAction(file, this, m_document);
     file->addSeparator();
     file->addAction(a("quit"));
 
@@ -391,16 +394,13 @@ void MainWindow::showProblem(const Problem &problem) {
     } else if (kind == QLatin1String("workload") || kind == QLatin1String("scenario")) {
         // Shown in their own panel; the canvas selects a workload's entry component.
         const bool workload = kind == QLatin1String("workload");
-        const QRegularExpression index(workload ? QStringLiteral("workloads\\[(\\d+)\\]")
-                                                : QStringLiteral("scenarios\\[(\\d+)\\]"));
-        const QRegularExpressionMatch m = index.match(problem.path);
-        const QRegularExpressionMatch e =
-            QRegularExpression(QStringLiteral("events\\[(\\d+)\\]")).match(problem.path);
-        if (m.hasMatch())
-            m_workloads->select(workload       ? WorkloadsPanel::kWorkload
-                                : e.hasMatch() ? WorkloadsPanel::kEvent
-                                               : WorkloadsPanel::kScenario,
-                                m.captured(1).toInt(), e.hasMatch() ? e.captured(1).toInt() : -1);
+        const ProblemLocation &at = problem.location;
+        const bool event = at.kind == ElementKind::ScenarioEvent;
+        if (at.index >= 0)
+            m_workloads->select(workload ? WorkloadsPanel::kWorkload
+                                : event  ? WorkloadsPanel::kEvent
+                                         : WorkloadsPanel::kScenario,
+                                at.index, event ? at.event : -1);
         if (auto *dock = qobject_cast<QDockWidget *>(m_workloads->parentWidget())) dock->raise();
         for (const Workload &w : v.workloads)
             if (workload && w.name == id) s.components << w.entry;
@@ -470,6 +470,7 @@ bool MainWindow::saveProjectAs(const QString &path) {
     }
     m_document->setFilePath(path);
     m_document->undoStack()->setClean();
+    m_document->setRunsSaved();
     addRecentFile(path);
     updateTitle();
     statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 5000);

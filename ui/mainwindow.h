@@ -23,6 +23,7 @@ class InspectorWidget;
 class PaletteWidget;
 class ProblemsPanel;
 class WorkloadsPanel;
+class Workspace;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -50,6 +51,7 @@ public:
     ProblemsPanel *problemsPanel() { return m_problems; }
     WorkloadsPanel *workloadsPanel() { return m_workloads; }
     PaletteWidget *palette() { return m_palette; }
+    Workspace *workspace() { return m_workspace; }
     QAction *action(const QString &name) const { return m_actions.value(name); }
 
 protected:
@@ -90,6 +92,7 @@ private:
     ProblemsPanel *m_problems = nullptr;
     WorkloadsPanel *m_workloads = nullptr;
     QUndoView *m_history = nullptr;
+    Workspace *m_workspace = nullptr;
     Autosaver *m_autosaver;
     QHash<QString, QAction *> m_actions;
     QMenu *m_recentMenu = nullptr;

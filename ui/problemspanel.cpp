@@ -6,6 +6,7 @@
 #include "model/validator.h"
 
 #include <QHeaderView>
+#include <QSet>
 #include <QStyle>
 
 namespace archsim::ui {
@@ -31,9 +32,27 @@ ProblemsPanel::ProblemsPanel(ProjectDocument *document, QWidget *parent)
     refreshNow();
 }
 
+void ProblemsPanel::setExtraProblems(const ProblemList &problems) {
+    // The live analysis reports twice per edit (load, then failures) with the same problems.
+    auto text = [](const ProblemList &list) {
+        QStringList lines;
+        for (const Problem &p : list)
+            lines << p.toString();
+        return lines;
+    };
+    if (text(problems) == text(m_extra)) return;
+    m_extra = problems;
+    refreshNow();
+}
+
 void ProblemsPanel::refreshNow() {
     m_timer.stop();
     m_problems = validateProject(m_document->project());
+    QSet<QString> seen;
+    for (const Problem &p : std::as_const(m_problems))
+        seen.insert(p.path + QLatin1Char('\n') + p.message);
+    for (const Problem &p : std::as_const(m_extra))
+        if (!seen.contains(p.path + QLatin1Char('\n') + p.message)) m_problems << p;
     std::stable_sort(m_problems.begin(), m_problems.end(), [](const Problem &a, const Problem &b) {
         return a.severity == Severity::Error && b.severity != Severity::Error;
     });

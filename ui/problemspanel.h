@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The problems panel: every validation problem of the project, refreshed shortly after each
-// edit; activating one asks for its element to be shown.
+// edit, plus the live analysis's (sync cycles, saturation); activating one shows its element.
 #pragma once
 
 #include "model/problem.h"
@@ -19,6 +19,9 @@ public:
 
     const ProblemList &problems() const { return m_problems; }
     void refreshNow();
+    // Problems found by the live analysis (compile checks, load warnings) for the current
+    // variant; listed with the validator's, each once.
+    void setExtraProblems(const ProblemList &problems);
 
 signals:
     void problemActivated(const Problem &problem);
@@ -27,6 +30,7 @@ signals:
 private:
     ProjectDocument *m_document;
     ProblemList m_problems;
+    ProblemList m_extra;
     QTimer m_timer;
 };
 

@@ -9,6 +9,7 @@
 #include "infocommand.h"
 #include "mergecommand.h"
 #include "plancommand.h"
+#include "reportcommand.h"
 #include "simulatecommand.h"
 #include "sweepcommand.h"
 #include "validatecommand.h"
@@ -27,6 +28,7 @@ std::vector<std::unique_ptr<CliCommand>> createCommands() {
     commands.push_back(std::make_unique<CompareCommand>());
     commands.push_back(std::make_unique<DeriveCommand>());
     commands.push_back(std::make_unique<PlanCommand>());
+    commands.push_back(std::make_unique<ReportCommand>());
     commands.push_back(std::make_unique<MergeCommand>());
     return commands;
 }

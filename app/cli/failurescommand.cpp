@@ -2,6 +2,7 @@
 #include "failurescommand.h"
 
 #include "loadreport.h"
+#include "plotwriter.h"
 #include "texttable.h"
 
 #include "simulator/failures/availabilitymontecarlo.h"
@@ -123,7 +124,11 @@ QList<QCommandLineOption> FailuresCommand::options() const {
                                QStringLiteral("N")),
             QCommandLineOption(QStringLiteral("seed"),
                                QStringLiteral("Seed of the Monte Carlo check (default 1)."),
-                               QStringLiteral("N"))};
+                               QStringLiteral("N")),
+            QCommandLineOption(QStringLiteral("plot"),
+                               QStringLiteral("Write a PNG or SVG chart: availability per "
+                                              "workload and blast radius per unit."),
+                               QStringLiteral("FILE.png"))};
 }
 
 int FailuresCommand::run(CliContext &context) {
@@ -139,6 +144,13 @@ int FailuresCommand::run(CliContext &context) {
         options.requestsPerReplication = int(*samples);
         options.seed = std::uint64_t(*seed);
         mc = sim::estimateAvailability(*input->loaded.variant, input->model, options);
+    }
+    if (context.parser.isSet(QStringLiteral("plot"))) {
+        QString error;
+        if (!writeFailurePlot(report, context.parser.value(QStringLiteral("plot")), &error)) {
+            context.err << "archsim-cli failures: --plot: " << error << Qt::endl;
+            return kExitInputError;
+        }
     }
     QStringList names;
     for (const sim::CompiledWorkload &w : input->model.workloads)

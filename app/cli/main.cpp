@@ -2,6 +2,7 @@
 // archsim-cli: ArchSim's engines without a display, for scripts and CI.
 #include "commandregistry.h"
 #include "plotwriter.h"
+#include "reportcommand.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -34,9 +35,10 @@ QString generalHelp(const std::vector<std::unique_ptr<CliCommand>> &commands) {
 } // namespace
 
 int main(int argc, char *argv[]) {
-    // Charts need a GUI application; a plot is always drawn offscreen, never in a window.
+    // Charts need a GUI application; a plot or a report is always drawn offscreen, never in a
+    // window.
     std::unique_ptr<QCoreApplication> app;
-    if (wantsPlot(argc, argv)) {
+    if (wantsPlot(argc, argv) || wantsReport(argc, argv)) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
         app = std::make_unique<QApplication>(argc, argv);
     } else {

@@ -159,9 +159,12 @@ int MergeCommand::run(CliContext &context) {
         points.append(r);
     }
     if (command == QLatin1String("sweep")) {
-        const QJsonObject doc =
+        QJsonObject doc =
             sim::sweepDocument(settings.value(QStringLiteral("variant")).toString(),
                                settings.value(QStringLiteral("engine")).toString(), points);
+        for (const char *key : {"saturationRatePerSec", "saturationBottleneck"})
+            if (settings.contains(QLatin1String(key)))
+                doc.insert(QLatin1String(key), settings.value(QLatin1String(key)));
         if (context.json)
             printJson(context, doc);
         else

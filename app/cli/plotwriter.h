@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// PNG charts of runs and sweeps with Qt Charts, drawn offscreen (needs a QApplication).
+// --plot for the CLI: the app's charts (ui/charts), stacked in one PNG or SVG, drawn offscreen.
 #pragma once
 
+#include "simulator/failures/failureanalysis.h"
 #include "simulator/loadresult.h"
 #include "simulator/study/sweep.h"
 
@@ -10,11 +11,12 @@
 
 namespace archsim::cli {
 
-// Latency (mean, p99), throughput and utilisation over time, one panel each.
+// Latency with error rate, traffic, utilisation bars and the latency distribution.
 bool writeSimulationPlot(const sim::LoadResult &result, const QString &path, QString *error);
-
-// Latency and utilisation against the total open rate, the knee marked.
+// Latency and bottleneck utilisation against load, knee and analytic saturation marked.
 bool writeSweepPlot(const sim::SweepResult &result, const QString &path, QString *error);
+// Availability per workload and blast radius per unit.
+bool writeFailurePlot(const sim::FailureReport &report, const QString &path, QString *error);
 
 // Cheapest monthly cost against load, one curve per variant, the crossing marked and today's
 // load to the first variant's saturation shaded (the JSON of compare --break-even).

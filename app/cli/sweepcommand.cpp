@@ -38,7 +38,8 @@ QList<QCommandLineOption> SweepCommand::options() const {
         {QStringLiteral("replications"), QStringLiteral("des: replications per step (default 2)."),
          QStringLiteral("K")},
         {QStringLiteral("plot"),
-         QStringLiteral("Write a PNG chart: latency and utilisation against load, knee marked."),
+         QStringLiteral("Write a PNG or SVG chart: latency and bottleneck utilisation against "
+                        "load, the knee and the analytic saturation rate marked."),
          QStringLiteral("FILE.png")},
         shardOption(),
     };
@@ -113,18 +114,33 @@ int SweepCommand::run(CliContext &context) {
         points.append(o);
         result.points.push_back(std::move(step.points.front()));
     }
+    // Where the analytical engine first saturates: a step above it is saturated, one below is
+    // not (analyze's saturationRatePerSec is an upper bound; docs/simulator.md). Shard parts
+    // carry it in their settings, so a merge prints the same document.
+    if (const auto saturation = sim::layeredSaturation(input->model)) {
+        result.saturationRatePerSec = saturation->ratePerSec;
+        result.saturationBottleneck = saturation->bottleneck;
+    }
     if (shard) {
-        const QJsonObject settings{{QStringLiteral("variant"), input->model.variant},
-                                   {QStringLiteral("engine"), engineName},
-                                   {QStringLiteral("from"), *from},
-                                   {QStringLiteral("to"), *to},
-                                   {QStringLiteral("steps"), n},
-                                   {QStringLiteral("des"), desSettings(des)}};
+        QJsonObject settings{{QStringLiteral("variant"), input->model.variant},
+                             {QStringLiteral("engine"), engineName},
+                             {QStringLiteral("from"), *from},
+                             {QStringLiteral("to"), *to},
+                             {QStringLiteral("steps"), n},
+                             {QStringLiteral("des"), desSettings(des)}};
+        if (result.saturationRatePerSec) {
+            settings.insert(QStringLiteral("saturationRatePerSec"), *result.saturationRatePerSec);
+            settings.insert(QStringLiteral("saturationBottleneck"), result.saturationBottleneck);
+        }
         printJson(context, sim::shardPart(QStringLiteral("sweep"), *shard, n, settings, points));
         return kExitOk;
     }
-    const QJsonObject doc = sim::sweepDocument(input->model.variant, engineName, points);
+    QJsonObject doc = sim::sweepDocument(input->model.variant, engineName, points);
     if (doc.value(QStringLiteral("knee")).isObject()) result.knee = sim::sweepKnee(points);
+    if (result.saturationRatePerSec) {
+        doc.insert(QStringLiteral("saturationRatePerSec"), *result.saturationRatePerSec);
+        doc.insert(QStringLiteral("saturationBottleneck"), result.saturationBottleneck);
+    }
 
     if (parser.isSet(QStringLiteral("plot"))) {
         QString error;
@@ -186,6 +202,11 @@ void printSweep(QTextStream &out, const QJsonObject &doc) {
             << k.toObject().value(QStringLiteral("bottleneck")).toString() << ")\n";
     else
         out << "\nknee: none in this range (latency stays within twice the first step's)\n";
+    if (doc.value(QStringLiteral("saturationRatePerSec")).isDouble())
+        out << "analytic saturation: "
+            << formatNumber(doc.value(QStringLiteral("saturationRatePerSec")).toDouble(), 1)
+            << " requests/s, " << doc.value(QStringLiteral("saturationBottleneck")).toString()
+            << " saturates first (the layered solve; steps above it are saturated)\n";
 }
 
 } // namespace archsim::cli

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "validatecommand.h"
 
+#include "simulator/modelchecks.h"
+
 #include "model/projectfile.h"
 #include "model/validator.h"
 
@@ -32,7 +34,7 @@ int ValidateCommand::run(CliContext &context) {
     // A field of the wrong type leaves the rest readable: check it too, so one run lists all.
     if (!read.project.variants.isEmpty()) {
         if (context.variant.isEmpty()) {
-            problems << validateProject(read.project);
+            problems << sim::checkProject(read.project);
         } else {
             const int index = read.project.variantIndex(context.variant);
             if (index < 0) {
@@ -42,7 +44,7 @@ int ValidateCommand::run(CliContext &context) {
                             << Qt::endl;
                 return kExitInputError;
             }
-            problems << validateVariant(read.project.variants[index], index);
+            problems << sim::checkVariant(read.project.variants[index], index).problems;
         }
     }
     const int errors = countErrors(problems);

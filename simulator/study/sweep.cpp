@@ -26,6 +26,20 @@ double openMeanResponse(const LoadResult &r) {
     return total > 0 ? weighted / total : 0.0;
 }
 
+std::optional<Saturation> layeredSaturation(const CompiledModel &m) {
+    // The analytical engine searches the rate over its layered solve (issue 10); one solve with
+    // the search gives the rate and the unit, whatever the sweep's engine.
+    if (!(openBaseRate(m) > 0)) return std::nullopt;
+    const LoadResult r = analyze(m);
+    if (!r.saturationRatePerSec) return std::nullopt;
+    return Saturation{*r.saturationRatePerSec, r.bottleneck};
+}
+
+std::optional<double> saturationRate(const CompiledModel &m) {
+    const auto s = layeredSaturation(m);
+    return s ? std::optional<double>(s->ratePerSec) : std::nullopt;
+}
+
 SweepResult sweep(const CompiledModel &m, double fromRate, double toRate, int steps, Engine engine,
                   const DesOptions &desOptions) {
     SweepResult result;

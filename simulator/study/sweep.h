@@ -24,6 +24,11 @@ struct SweepResult {
     // mean response of the open workloads is at least twice the first loaded step's, or that is
     // saturated. None when latency stays flat over the range.
     std::optional<int> knee;
+    // The total open rate where the analytical engine's layered solve first saturates
+    // (saturationRate() below), whatever the sweep's engine: the load axis of a chart marks it.
+    // Set by the callers (the CLI, the app), once per sweep rather than once per step.
+    std::optional<double> saturationRatePerSec;
+    QString saturationBottleneck; // the unit that saturates there
 };
 
 // The total base rate of the open workloads (0 when there are none: nothing to sweep).
@@ -34,6 +39,17 @@ double openBaseRate(const CompiledModel &model);
 // cancellation cover the whole sweep.
 SweepResult sweep(const CompiledModel &model, double fromRate, double toRate, int steps,
                   Engine engine, const DesOptions &desOptions = {});
+
+// The total open rate at which the analytical engine's layered solve saturates (its own search,
+// AnalyticOptions::searchSaturation) and the unit that saturates there: a sweep step above the
+// rate is saturated, one below is not. None without open workloads.
+std::optional<double> saturationRate(const CompiledModel &model);
+
+struct Saturation {
+    double ratePerSec = 0;
+    QString bottleneck;
+};
+std::optional<Saturation> layeredSaturation(const CompiledModel &model);
 
 // Throughput-weighted mean response of the open workloads (+inf when saturated).
 double openMeanResponse(const LoadResult &result);

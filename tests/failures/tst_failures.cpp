@@ -3,10 +3,12 @@
 #include "simulator/failures/availabilitymontecarlo.h"
 #include "simulator/failures/failureanalysis.h"
 
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -380,6 +382,20 @@ private slots:
             }
         }
         QVERIFY(sawGateway);
+    }
+
+    // failures --plot: the availability and blast-radius charts, stacked in one PNG.
+    void cliPlotsAvailability() {
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("failures.png"));
+        QProcess p;
+        p.start(QStringLiteral(ARCHSIM_CLI),
+                {QStringLiteral("failures"), QStringLiteral(ARCHSIM_EXAMPLES_DIR "/shop.json"),
+                 QStringLiteral("--samples"), QStringLiteral("0"), QStringLiteral("--plot"), png});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QImage image(png);
+        QCOMPARE(image.size(), QSize(1200, 2 * 420));
     }
 };
 

@@ -258,3 +258,37 @@ void ValidationTest::warningsDoNotMakeAModelInvalid() {
     QVERIFY(problems[0].message.contains(QStringLiteral("no component")));
     QCOMPARE(problems[1].path, QStringLiteral("variants[0].components[1].hitRatio"));
 }
+
+void ValidationTest::typedLocationOfEachPath() {
+    struct Case {
+        const char *path;
+        ElementKind kind;
+        int variant, index, event;
+        const char *field;
+    };
+    const Case cases[] = {
+        {"variants[1].scenarios[2].events[3].atSec", ElementKind::ScenarioEvent, 1, 2, 3, "atSec"},
+        {"variants[0].units[4].zones[1]", ElementKind::Unit, 0, 4, -1, "zones"},
+        {"variants[2].connections[7].to", ElementKind::Connection, 2, 7, -1, "to"},
+        {"variants[0].workloads[1]", ElementKind::Workload, 0, 1, -1, ""},
+        {"variants[3].name", ElementKind::Variant, 3, -1, -1, "name"},
+        {"variants", ElementKind::Project, -1, -1, -1, "variants"},
+        {"", ElementKind::None, -1, -1, -1, ""},
+    };
+    for (const Case &c : cases) {
+        const ProblemLocation at = locationFromPath(QLatin1String(c.path));
+        QVERIFY2(at.kind == c.kind, c.path);
+        QCOMPARE(at.variant, c.variant);
+        QCOMPARE(at.index, c.index);
+        QCOMPARE(at.event, c.event);
+        QCOMPARE(at.field, QLatin1String(c.field));
+    }
+    // The validator fills it in: a broken reference is placed on its connection's field.
+    Project p = smallProject();
+    p.variants[0].connections[0].to = QStringLiteral("nowhere");
+    const ProblemList problems = validateProject(p);
+    QVERIFY(!problems.isEmpty());
+    QCOMPARE(problems.first().location.kind, ElementKind::Connection);
+    QCOMPARE(problems.first().location.index, 0);
+    QCOMPARE(problems.first().location.field, QStringLiteral("to"));
+}

@@ -14,4 +14,5 @@ private slots:
     void reportsEveryProblemAtOnce();
     void projectLevelProblems();
     void warningsDoNotMakeAModelInvalid();
+    void typedLocationOfEachPath();
 };

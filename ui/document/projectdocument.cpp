@@ -97,12 +97,36 @@ void ProjectDocument::resetProject(Project project, const QString &filePath,
     m_project = std::move(project);
     m_suggestedName = suggestedName;
     m_current = 0;
+    m_unsavedRuns = false;
     normalise();
     m_undoStack.clear();
     setFilePath(filePath);
     emit projectReset();
     emit currentVariantChanged(0);
     emit changed();
+}
+
+qint64 ProjectDocument::addRun(RunRecord run) {
+    qint64 next = 1;
+    for (const RunRecord &r : m_project.runs)
+        next = std::max(next, r.id + 1);
+    run.id = next;
+    m_project.runs.append(std::move(run));
+    m_unsavedRuns = true;
+    emit runsChanged();
+    return next;
+}
+
+void ProjectDocument::removeRun(qint64 id) {
+    const auto removed = m_project.runs.removeIf([id](const RunRecord &r) { return r.id == id; });
+    if (removed == 0) return;
+    m_unsavedRuns = true;
+    emit runsChanged();
+}
+
+void ProjectDocument::setRunsSaved() {
+    m_unsavedRuns = false;
+    emit runsChanged();
 }
 
 void ProjectDocument::normalise() {

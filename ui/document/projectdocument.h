@@ -34,7 +34,14 @@ public:
     // "shop.archsim", or "untitled.archsim" for a new project.
     QString displayName() const;
     QUndoStack *undoStack() { return &m_undoStack; }
-    bool isModified() const { return !m_undoStack.isClean(); }
+    bool isModified() const { return !m_undoStack.isClean() || m_unsavedRuns; }
+
+    // Runs are results, not edits: adding one is not undoable; it marks the project unsaved
+    // until the next save. The run gets the next free id.
+    const RunList &runs() const { return m_project.runs; }
+    qint64 addRun(RunRecord run);
+    void removeRun(qint64 id);
+    void setRunsSaved();
 
     // Mutators: only undo commands call these. Lists are matched by element key (id; for
     // connections connectionKey()). Each emits the matching signal, then changed().
@@ -80,6 +87,7 @@ signals:
     void filePathChanged(const QString &path);
     void changed(); // after any of the above that changes the model
     void projectReset();
+    void runsChanged();
 
 private:
     Variant &mutableVariant(int index) { return m_project.variants[index]; }
@@ -89,6 +97,7 @@ private:
     QString m_filePath;
     QString m_suggestedName;
     int m_current = 0;
+    bool m_unsavedRuns = false;
     QUndoStack m_undoStack;
 };
 

@@ -23,6 +23,9 @@ public:
     void setGeometry(const Connection &connection, const QRectF &from, const QRectF &to,
                      double labelAt = 0.5, double sideOffset = 0);
 
+    QLineF line() const { return m_line; } // scene coordinates (the item sits at 0,0)
+    QRectF labelRect() const { return m_labelRect; }
+
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;

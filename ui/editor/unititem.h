@@ -16,6 +16,8 @@ public:
     QString id() const { return m_id; }
     void setBox(const QRectF &sceneRect, const QString &title);
 
+    QRectF box() const { return m_rect; } // scene coordinates (the item sits at 0,0)
+
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
