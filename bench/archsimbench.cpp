@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // archsim-bench: the simulator's speed figures (DES against a minimal event loop, analytic solve).
 // Run: build/bench/archsim-bench [--analytic]   (RelWithDebInfo build; about a minute, or a
 // second for the analytic figures alone)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The generated design the editor and workspace benchmarks share: N components in layers, each
 // its own unit, 2N calls from each layer to random callees in the next.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // archsim-editor-bench: generates a design of N components and 2N connections and prints how
 // long the editor takes to open it (file, document, scene), draw it, and apply one drag step.
 #include "ui/document/changevaluecommand.h"

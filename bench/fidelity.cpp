@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // archsim-fidelity: the analytical engine against the discrete-event engine on the layered
 // fidelity cases (tests/simulator/fidelitycases.h). Prints every compared figure, the error and
 // whether it is within 5% (2 points for utilisation) or flagged as approximate.

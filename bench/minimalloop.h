@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The smallest event loop for a tandem of M/M/c stations: the baseline the DES is measured against.
 #pragma once
 

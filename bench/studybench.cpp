@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // archsim-study-bench: speed of the studies on the bundled example — a comparison, capacity
 // plans, break-even curves, and what sharding a DES run costs (raw replication JSON).
 // Run: build/bench/archsim-study-bench   (RelWithDebInfo or Release build; about a minute)

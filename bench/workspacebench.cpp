@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // archsim-workspace-bench: the live analysis of the editor benchmark's design (2,000 components,
 // 4,000 connections, open workloads at the top layer): how long the worker takes after an edit,
 // how long the result takes to arrive, how long the GUI thread spends drawing it on the canvas,

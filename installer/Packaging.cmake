@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # CPack settings: a Debian package (dependencies from dpkg-shlibdeps) and a tarball on Linux,
 # tested; an NSIS installer on Windows and a drag-and-drop disk image on macOS, untested.
 # Build them with scripts/package.sh (or `cpack -G DEB` in the build folder).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A component: a logical part of the design (service, database, cache, ...) placed in one unit.
 #pragma once
 

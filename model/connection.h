@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A connection: caller -> callee, sync or async, with calls per visit and resilience settings.
 #pragma once
 

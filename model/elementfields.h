@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The field lists of every model element, in the order files write them.
 #pragma once
 

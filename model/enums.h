@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The model's closed vocabularies (component kinds, distributions, ...) and their file names.
 #pragma once
 

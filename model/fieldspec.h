@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One description per model field (file key, type, default, accessors), shared by the JSON
 // format and the SQLite project file so that both read and write exactly the same fields.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reads the .json interchange format (interfaces.md) into a Project, reporting every problem
 // with its JSON path; unknown fields are kept in the elements' `extra` and reported as warnings.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // An ordered JSON tree and its pretty printer: QJsonObject sorts keys, but people reading a
 // design in review want "id" first, so the interchange writer keeps the fields' own order.
 #pragma once

@@ -1,7 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/jsonwriter.h"
 
 #include "model/elementfields.h"
 #include "model/jsontext.h"
+#include "model/variantindex.h"
 
 namespace archsim {
 namespace {
@@ -40,9 +42,10 @@ JsonNode writeVariant(const Variant &v) {
     node.insert(QStringLiteral("units"), units);
 
     JsonNode components = JsonNode::array();
+    const VariantIndex index(v);
     for (const Component &c : v.components) {
         JsonNode cn = JsonNode::object();
-        const Unit *own = v.findUnit(c.id);
+        const Unit *own = index.findUnit(c.id);
         const bool inlineUnit = c.unit == c.id && own && own->implicit;
         for (const FieldSpec<Component> &f : componentFields()) {
             if (inlineUnit && f.key == QLatin1String("unit"))

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A layer: one named horizontal band of a variant's diagram (Edge, API, Domain, Data, ...).
 #pragma once
 

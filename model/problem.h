@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A problem found in a model or a file: what is wrong and exactly where.
 #pragma once
 

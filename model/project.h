@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A project: the whole content of one .archsim file or .json interchange file.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Opens and saves a project by its file name: .archsim (SQLite) or .json (interchange).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The .archsim file's SQL schema: version 1 and every forward migration since.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/projectstore.h"
 
 #include "model/elementfields.h"
@@ -8,6 +9,13 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QTemporaryFile>
+
+#include <filesystem>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 #include <sqlite3.h>
 
@@ -374,6 +382,43 @@ bool looksLikeSqlite(const QString &path) {
     return file.read(16) == QByteArray("SQLite format 3\0", 16);
 }
 
+QFileDevice::Permissions newFilePermissions() {
+    QFileDevice::Permissions p = QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                 QFileDevice::ReadUser | QFileDevice::WriteUser;
+#ifdef Q_OS_UNIX
+    // Linux shows the umask in /proc; elsewhere it is read by setting it (briefly 0 for the
+    // whole process).
+    mode_t mask = 022;
+    bool known = false;
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (status.open(QIODevice::ReadOnly))
+        for (const QByteArray &line : status.readAll().split('\n'))
+            if (line.startsWith("Umask:")) mask = mode_t(line.mid(6).trimmed().toUInt(&known, 8));
+    if (!known) {
+        mask = ::umask(0);
+        ::umask(mask);
+    }
+    if (!(mask & S_IRGRP)) p |= QFileDevice::ReadGroup;
+    if (!(mask & S_IWGRP)) p |= QFileDevice::WriteGroup;
+    if (!(mask & S_IROTH)) p |= QFileDevice::ReadOther;
+    if (!(mask & S_IWOTH)) p |= QFileDevice::WriteOther;
+#endif
+    return p;
+}
+
+QString journalPath(const QString &path) {
+    return path + QStringLiteral("-journal");
+}
+
+// What a kill during the first save of a new project leaves (before saves went through a
+// temporary file): an empty or headerless file and SQLite's journal beside it. It never held a
+// project, so it may be replaced.
+bool isInterruptedNewSave(const QString &path) {
+    const QFileInfo info(path);
+    return info.isFile() && QFileInfo::exists(journalPath(path)) &&
+           (info.size() == 0 || !looksLikeSqlite(path));
+}
+
 // Why this existing file is not an ArchSim project we can read, or empty when it is one.
 QString checkProjectDatabase(SqliteDatabase &db, int &version) {
     const qint64 appId = db.pragmaInt("application_id");
@@ -409,6 +454,11 @@ ReadResult loadProjectFile(const QString &path) {
     };
     if (!info.exists()) return fail(QStringLiteral("file not found"));
     if (info.isDir()) return fail(QStringLiteral("is a folder, not a project file"));
+    if (isInterruptedNewSave(path))
+        return fail(QStringLiteral("holds no project: the first save of this file was "
+                                   "interrupted (its journal %1 is beside it); save again to "
+                                   "replace it, or delete both files")
+                        .arg(QFileInfo(journalPath(path)).fileName()));
     if (info.size() == 0) return fail(QStringLiteral("the file is empty, not an ArchSim project"));
     if (!looksLikeSqlite(path))
         return fail(QStringLiteral("not an ArchSim project: not an SQLite database (a damaged "
@@ -424,14 +474,26 @@ ReadResult loadProjectFile(const QString &path) {
         int version = 0;
         const QString problem = checkProjectDatabase(*db, version);
         if (!problem.isEmpty()) return fail(problem);
-        SqliteStatement check(db->handle(), "PRAGMA quick_check");
-        if (check.step() && check.columnText(0) != QLatin1String("ok"))
-            return fail(QStringLiteral("the project file is damaged: %1").arg(check.columnText(0)));
+        {
+            // Finished before the copy below: an open statement keeps the file's connection.
+            SqliteStatement check(db->handle(), "PRAGMA quick_check");
+            if (check.step() && check.columnText(0) != QLatin1String("ok"))
+                return fail(
+                    QStringLiteral("the project file is damaged: %1").arg(check.columnText(0)));
+        }
         if (version < currentSchemaVersion()) {
             // Migrate a copy in memory: opening an old file never changes it; the next save does.
             db = db->copyToMemory();
             SqliteTransaction tx(*db);
-            migrate(*db, version);
+            try {
+                migrate(*db, version);
+            } catch (const SqliteError &e) {
+                return fail(QStringLiteral("the project file says schema version %1, but its "
+                                           "tables are not those of version %1 (%2): it is "
+                                           "damaged or was changed by another program")
+                                .arg(version)
+                                .arg(e.message()));
+            }
             tx.commit();
         }
         return ProjectReader(*db).read();
@@ -440,15 +502,12 @@ ReadResult loadProjectFile(const QString &path) {
     }
 }
 
-ProblemList saveProjectFile(const QString &path, const Project &project,
-                            const SaveOptions &options) {
-    const QFileInfo info(path);
-    const bool existed = info.exists() && info.size() > 0;
-    if (info.isDir()) return {fileProblem(QStringLiteral("is a folder, not a project file"))};
-    if (existed && !looksLikeSqlite(path))
-        return {fileProblem(QStringLiteral("refusing to overwrite a file that is not an ArchSim "
-                                           "project"))};
-    const bool created = !info.exists();
+namespace {
+
+// Writes the project into the database at path: in one transaction over an existing project,
+// or into a new file.
+ProblemList writeProjectFile(const QString &path, const Project &project,
+                             const SaveOptions &options, bool existed) {
     try {
         SqliteDatabase db(path, SqliteDatabase::Mode::ReadWriteCreate);
         db.execute("PRAGMA foreign_keys = ON");
@@ -466,9 +525,54 @@ ProblemList saveProjectFile(const QString &path, const Project &project,
         tx.commit();
         return {};
     } catch (const SqliteError &e) {
-        if (created) QFile::remove(path);
         return {fileProblem(QStringLiteral("could not save: %1").arg(describeSqliteFailure(e)))};
     }
+}
+
+} // namespace
+
+ProblemList saveProjectFile(const QString &path, const Project &project,
+                            const SaveOptions &options) {
+    const QFileInfo info(path);
+    if (info.isDir()) return {fileProblem(QStringLiteral("is a folder, not a project file"))};
+    const bool interrupted = isInterruptedNewSave(path);
+    const bool existed = info.exists() && info.size() > 0 && !interrupted;
+    if (existed && !looksLikeSqlite(path))
+        return {fileProblem(QStringLiteral("refusing to overwrite a file that is not an ArchSim "
+                                           "project"))};
+    // An existing project is saved in place: SQLite's transaction keeps the last save if the
+    // process dies.
+    if (existed) return writeProjectFile(path, project, options, true);
+
+    // A new file is written whole under a temporary name in the same folder and renamed over
+    // the target, so a kill leaves either no file or the complete one.
+    QString temp;
+    {
+        QTemporaryFile file(info.absolutePath() + QStringLiteral("/.") + info.fileName() +
+                            QStringLiteral(".XXXXXX"));
+        file.setAutoRemove(false);
+        if (!file.open())
+            return {fileProblem(QStringLiteral("could not save: cannot create a file in %1: %2")
+                                    .arg(info.absolutePath(), file.errorString()))};
+        temp = file.fileName();
+        // A temporary file is private (0600); the project gets what a new file would get.
+        file.setPermissions(info.exists() ? info.permissions() : newFilePermissions());
+    }
+    ProblemList problems = writeProjectFile(temp, project, options, false);
+    if (problems.isEmpty()) {
+        if (interrupted) QFile::remove(journalPath(path)); // would "roll back" the new file
+        std::error_code error;
+        std::filesystem::rename(std::filesystem::path(temp.toStdString()),
+                                std::filesystem::path(path.toStdString()), error);
+        if (error)
+            problems << fileProblem(QStringLiteral("could not save: cannot rename %1 to %2: %3")
+                                        .arg(temp, path, QString::fromStdString(error.message())));
+    }
+    if (!problems.isEmpty()) {
+        QFile::remove(temp);
+        QFile::remove(journalPath(temp));
+    }
+    return problems;
 }
 
 } // namespace archsim

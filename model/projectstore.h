@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // .archsim project files: SQLite databases with our application_id, a versioned schema that
 // migrates forward, and saves that are one transaction each (a crash keeps the last save).
 #pragma once

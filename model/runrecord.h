@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One stored simulation run: what was run (engine, parameters, seed) on which revision of which
 // variant, when and by which program, and the result; kept in the project file's run table.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A scenario: a timed list of faults and load changes for the discrete-event engine.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Moves model fields between their FieldSpec and SQLite columns of the same name.
 #pragma once
 

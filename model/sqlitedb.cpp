@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/sqlitedb.h"
 
 #include <sqlite3.h>
@@ -88,7 +89,8 @@ SqliteDatabase::SqliteDatabase(sqlite3 *adopted)
     : m_db(adopted) {}
 
 SqliteDatabase::~SqliteDatabase() {
-    sqlite3_close(m_db);
+    // close_v2: a statement still open (a bug) delays the close instead of leaking the handle.
+    sqlite3_close_v2(m_db);
 }
 
 void SqliteDatabase::execute(const QByteArray &sql) {

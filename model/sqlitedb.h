@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A small RAII wrapper over SQLite's C API: one database handle, prepared statements only,
 // transactions that roll back unless committed. Failures throw SqliteError (caught by callers
 // in the storage layer, which turn them into problems with a place).

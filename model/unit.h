@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A deployment unit: what runs as processes (replicas, threads, cores, failures, cost).
 #pragma once
 

@@ -1,21 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/validator.h"
+
+#include "model/limits.h"
+#include "model/variantindex.h"
 
 #include <QHash>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 
 namespace archsim {
 namespace {
 
-// Large enough for any real deployment, small enough that the engines cannot overflow.
-constexpr int kMaxReplicas = 100000;
-constexpr int kMaxThreads = 100000;
-
 class VariantValidator {
 public:
     VariantValidator(const Variant &v, int index, ProblemList &out)
         : m_v(v)
+        , m_index(v)
         , m_root(QStringLiteral("variants[%1]").arg(index))
         , m_out(out) {}
 
@@ -57,16 +59,14 @@ private:
         return QStringLiteral("%1.%2[%3]").arg(m_root, QLatin1String(list)).arg(i);
     }
 
-    // Where a unit is written: its own entry, or the component that carries it inline.
-    QString unitPath(int unitIndex) const {
+    // Where a unit is written: its own entry (explicitIndex counts the explicit units before
+    // it), or the component that carries it inline.
+    QString unitPath(int unitIndex, int explicitIndex) const {
         const Unit &u = m_v.units[unitIndex];
         if (u.implicit) {
-            const int c = m_v.componentIndex(u.id);
+            const int c = m_index.component(u.id);
             if (c >= 0) return itemPath("components", c);
         }
-        int explicitIndex = 0;
-        for (int i = 0; i < unitIndex; ++i)
-            explicitIndex += m_v.units[i].implicit ? 0 : 1;
         return itemPath("units", explicitIndex);
     }
 
@@ -85,7 +85,8 @@ private:
     void atMost(const Ctx &c, const char *field, double value, double max) {
         if (std::isfinite(value) && value > max)
             error(c.path, c.kind, c.id, QLatin1String(field),
-                  QStringLiteral("must be at most %1, is %2").arg(max).arg(value));
+                  QStringLiteral("must be at most %1, is %2")
+                      .arg(QString::number(max, 'g', 15), QString::number(value, 'g', 15)));
     }
     void positive(const Ctx &c, const char *field, double value) {
         if (!std::isfinite(value))
@@ -122,9 +123,13 @@ private:
 
     void checkUnits() {
         QHash<QString, QString> seen;
+        int explicitUnits = 0;
+        long long totalReplicas = 0;
         for (int i = 0; i < m_v.units.size(); ++i) {
             const Unit &u = m_v.units[i];
-            const Ctx c{unitPath(i), QStringLiteral("unit"), u.id};
+            const Ctx c{unitPath(i, explicitUnits), QStringLiteral("unit"), u.id};
+            explicitUnits += u.implicit ? 0 : 1;
+            totalReplicas += std::clamp(u.replicas, 1, kMaxReplicas);
             if (!u.implicit)
                 nonEmptyUnique(c, "id", u.id, seen, "unit");
             else if (seen.contains(u.id))
@@ -167,11 +172,15 @@ private:
                           QStringLiteral("zone \"%1\" is listed twice").arg(z));
                 zones.insert(z);
             }
-            if (!u.implicit &&
-                std::none_of(m_v.components.begin(), m_v.components.end(),
-                             [&](const Component &comp) { return comp.unit == u.id; }))
+            if (!u.implicit && !m_index.unitUsed(u.id))
                 warning(c.path, c.kind, c.id, {}, QStringLiteral("no component runs in this unit"));
         }
+        // Each replica is a server in the discrete-event engine.
+        if (totalReplicas > kMaxTotalReplicas)
+            error(m_root, QStringLiteral("variant"), m_v.name, QStringLiteral("units"),
+                  QStringLiteral("the units have %1 replicas in all; at most %2 are supported")
+                      .arg(totalReplicas)
+                      .arg(kMaxTotalReplicas));
     }
 
     void checkComponents() {
@@ -189,7 +198,7 @@ private:
             if (comp.unit.isEmpty())
                 error(c.path, c.kind, c.id, QStringLiteral("unit"),
                       QStringLiteral("a component needs a unit"));
-            else if (!m_v.findUnit(comp.unit))
+            else if (!m_index.hasUnit(comp.unit))
                 error(c.path, c.kind, c.id, QStringLiteral("unit"),
                       QStringLiteral("unknown unit \"%1\"").arg(comp.unit));
             atLeast(c, "serviceTimeMs", comp.serviceTimeMs, 0);
@@ -222,7 +231,7 @@ private:
                 if (ref.isEmpty())
                     error(c.path, c.kind, c.id, QLatin1String(field),
                           QStringLiteral("a connection needs both ends"));
-                else if (!m_v.findComponent(ref))
+                else if (!m_index.hasComponent(ref))
                     error(c.path, c.kind, c.id, QLatin1String(field),
                           QStringLiteral("unknown component \"%1\"").arg(ref));
             }
@@ -230,6 +239,7 @@ private:
                 error(c.path, c.kind, c.id, QStringLiteral("to"),
                       QStringLiteral("a component cannot call itself"));
             atLeast(c, "calls", con.calls, 0);
+            atMost(c, "calls", con.calls, kMaxCallsPerVisit);
             atLeast(c, "latencyMs", con.latencyMs, 0);
             atLeast(c, "timeoutMs", con.timeoutMs, 0);
             atLeast(c, "retries", con.retries, 0);
@@ -253,7 +263,7 @@ private:
             if (w.entry.isEmpty())
                 error(c.path, c.kind, c.id, QStringLiteral("entry"),
                       QStringLiteral("a workload needs an entry component"));
-            else if (!m_v.findComponent(w.entry))
+            else if (!m_index.hasComponent(w.entry))
                 error(c.path, c.kind, c.id, QStringLiteral("entry"),
                       QStringLiteral("unknown component \"%1\"").arg(w.entry));
             if (w.ratePerSec && w.users)
@@ -264,7 +274,10 @@ private:
                 error(c.path, c.kind, c.id, QStringLiteral("ratePerSec"),
                       QStringLiteral("an open workload needs ratePerSec, a closed one users"));
             if (w.ratePerSec) atLeast(c, "ratePerSec", *w.ratePerSec, 0);
-            if (w.users) atLeast(c, "users", *w.users, 1);
+            if (w.users) {
+                atLeast(c, "users", *w.users, 1);
+                atMost(c, "users", *w.users, kMaxUsers);
+            }
             atLeast(c, "thinkTimeMs", w.thinkTimeMs, 0);
             if (w.toRatePerSec) atLeast(c, "toRatePerSec", *w.toRatePerSec, 0);
             atLeast(c, "atSec", w.atSec, 0);
@@ -305,7 +318,7 @@ private:
                 if (needsUnit && ev.unit.isEmpty())
                     error(c.path, c.kind, c.id, QStringLiteral("unit"),
                           QStringLiteral("\"%1\" needs a unit").arg(enumName(ev.action)));
-                if (!ev.unit.isEmpty() && !m_v.findUnit(ev.unit))
+                if (!ev.unit.isEmpty() && !m_index.hasUnit(ev.unit))
                     error(c.path, c.kind, c.id, QStringLiteral("unit"),
                           QStringLiteral("unknown unit \"%1\"").arg(ev.unit));
                 if (!ev.connection.isEmpty() && !connectionIds.contains(ev.connection))
@@ -319,9 +332,7 @@ private:
                         error(c.path, c.kind, c.id, QStringLiteral("zone"),
                               QStringLiteral("no unit runs in zone \"%1\"").arg(ev.zone));
                 }
-                if (!ev.workload.isEmpty() &&
-                    std::none_of(m_v.workloads.begin(), m_v.workloads.end(),
-                                 [&](const Workload &w) { return w.name == ev.workload; }))
+                if (!ev.workload.isEmpty() && !m_index.hasWorkload(ev.workload))
                     error(c.path, c.kind, c.id, QStringLiteral("workload"),
                           QStringLiteral("unknown workload \"%1\"").arg(ev.workload));
                 if (ev.replicas) atLeast(c, "replicas", *ev.replicas, 1);
@@ -333,6 +344,7 @@ private:
     }
 
     const Variant &m_v;
+    const VariantIndex m_index;
     QString m_root;
     ProblemList &m_out;
 };

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Checks a model's meaning (references, ranges, uniqueness) and lists every problem with its place.
 #pragma once
 

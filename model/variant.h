@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A variant: one complete design of the system (e.g. "Monolith" or "Microservices").
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Pure model operations on one variant: rename, group, ungroup and deriving a monolith or
 // microservices deployment of the same components. Used alike by the editor and archsim-cli.
 #pragma once

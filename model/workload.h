@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A workload: traffic entering at one component, open (a rate) or closed (users with think time).
 #pragma once
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Checks the Debian package that scripts/package.sh built: its file list, its Depends, the desktop
 # entry, AppStream metadata, MIME type and man pages, and runs the packaged programs from a
 # temporary root (dpkg-deb -x), so it proves the package without installing it.
@@ -27,7 +28,7 @@ pass() { echo "check-package: ok: $*"; }
 
 # Every tool used here comes from a package in scripts/debian-packages.txt.
 for tool in dpkg-deb:dpkg desktop-file-validate:desktop-file-utils appstreamcli:appstream \
-    update-mime-database:shared-mime-info groff:groff-base readelf:binutils; do
+    update-mime-database:shared-mime-info groff:groff-base readelf:binutils lintian:lintian; do
     command -v "${tool%%:*}" >/dev/null ||
         die "${tool%%:*} is missing: install the Debian package ${tool#*:} (bash scripts/setup.sh build does)"
 done
@@ -54,6 +55,8 @@ expected=(
     /usr/share/man/man1/archsim-cli.1.gz
     /usr/share/man/man1/archsim.1.gz
     /usr/share/archsim/examples/shop.json
+    /usr/share/doc/archsim/copyright
+    /usr/share/doc/archsim/changelog.gz
 )
 for size in "${icon_sizes[@]}"; do
     expected+=("/usr/share/icons/hicolor/${size}x${size}/apps/$app_id.png"
@@ -106,6 +109,29 @@ else
     fail "appstreamcli validate-tree: $out"
 fi
 grep -q "<release version=\"$version\"" "$metainfo" || fail "the metainfo has no <release> for version $version"
+
+grep -qx '  <project_license>GPL-3.0-or-later</project_license>' "$metainfo" ||
+    fail "the metainfo does not give the licence GPL-3.0-or-later"
+
+# Licence and changelog as Debian wants them; lintian finds no error in the package.
+copyright=$root/usr/share/doc/archsim/copyright
+if [ -f "$copyright" ] && grep -qx 'License: GPL-3.0+' "$copyright"; then
+    pass "the copyright file says GPL-3.0-or-later (GPL-3.0+)"
+else
+    fail "the copyright file is missing or does not say License: GPL-3.0+"
+fi
+changelog=$root/usr/share/doc/archsim/changelog.gz
+if [ -f "$changelog" ]; then
+    top=$(zcat "$changelog" | head -1)
+    [[ $top == "archsim ($version) "* ]] || fail "the changelog's latest entry is not version $version: $top"
+fi
+if out=$(lintian --fail-on error --tag-display-limit 0 "$deb" 2>&1); then
+    tags=$(grep -E '^[WIPX]: ' <<<"$out" || true)
+    pass "lintian finds no error${tags:+; its other tags follow}"
+    [ -z "$tags" ] || sed 's/^/check-package: lintian: /' <<<"$tags"
+else
+    fail "lintian: $(grep -E '^[EW]: ' <<<"$out")"
+fi
 
 # The MIME type compiles with the system's base types into a database that knows it.
 mimedb=$root/xdg/mime

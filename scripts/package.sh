@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds ArchSim's packages in one command: installs what is missing, configures and builds (through
 # scripts/setup.sh build), then runs CPack. Writes into ./build (or $ARCHSIM_BUILD_DIR):
 #   archsim_<version>_<arch>.deb     e.g. build/archsim_0.1.0_amd64.deb  (sudo apt install ./build/archsim_0.1.0_amd64.deb)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Sets ArchSim up on Debian 12 and then runs it:
 #   scripts/setup.sh run [FILE]   install what is missing, build, open the app (the example by default)
 #   scripts/setup.sh test         install what is missing, build, run every test through ctest

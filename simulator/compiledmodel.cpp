@@ -1,6 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "simulator/compiledmodel.h"
 
+#include "model/limits.h"
 #include "model/validator.h"
+#include "simulator/trafficequations.h"
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/strong_components.hpp>
@@ -17,10 +20,6 @@ namespace archsim::sim {
 namespace {
 
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
-
-// Visit ratios inside a strongly connected set must converge; these bound the iteration.
-constexpr int kMaxCycleIterations = 200000;
-constexpr double kDivergedVisits = 1e12;
 
 struct Scc {
     std::vector<int> component;            // SCC number of each vertex
@@ -104,10 +103,41 @@ Cycle describeCycle(const CompiledModel &m, const std::vector<int> &component, i
     return {m.components[start].id, -1};
 }
 
-std::vector<double> solveVisits(const CompiledModel &m, const Scc &scc, int entry, bool syncOnly) {
+// The traffic equations of one cyclic SCC, with its members' positions in them.
+struct CycleSystem {
+    std::vector<int> local; // position of each component in its SCC's system (-1: none)
+    std::vector<std::optional<TrafficEquations>> equations; // per SCC; only cyclic ones
+};
+
+CycleSystem cycleSystems(const CompiledModel &m, const Scc &scc) {
+    CycleSystem sys;
+    sys.local.assign(m.components.size(), -1);
+    sys.equations.resize(scc.members.size());
+    for (std::size_t s = 0; s < scc.members.size(); ++s) {
+        if (!scc.cyclic[s]) continue;
+        const auto &members = scc.members[s];
+        for (std::size_t i = 0; i < members.size(); ++i)
+            sys.local[std::size_t(members[i])] = int(i);
+        std::vector<TrafficEquations::Entry> entries;
+        for (int c : members) {
+            const auto &cc = m.components[std::size_t(c)];
+            for (int k = cc.callBegin; k < cc.callEnd; ++k) {
+                const CompiledCall &call = m.calls[std::size_t(k)];
+                if (scc.component[std::size_t(call.to)] == int(s))
+                    entries.push_back({sys.local[std::size_t(call.to)], sys.local[std::size_t(c)],
+                                       call.multiplier});
+            }
+        }
+        sys.equations[s].emplace(int(members.size()), entries);
+    }
+    return sys;
+}
+
+std::vector<double> solveVisits(const CompiledModel &m, const Scc &scc, const CycleSystem &cycles,
+                                int entry, bool syncOnly) {
     const std::size_t n = m.components.size();
     std::vector<double> base(n, 0.0), v(n, 0.0);
-    base[entry] = 1;
+    base[std::size_t(entry)] = 1;
     auto propagate = [&](int from, bool insideOnly, std::vector<double> &target) {
         const auto &c = m.components[from];
         for (int s = c.stepBegin; s < c.stepEnd; ++s)
@@ -123,22 +153,13 @@ std::vector<double> solveVisits(const CompiledModel &m, const Scc &scc, int entr
         if (!scc.cyclic[s]) {
             v[members[0]] = base[members[0]];
         } else {
-            // Fixed point v = base + A v inside the SCC; convergence was checked at compile.
-            for (int c : members)
-                v[c] = base[c];
-            std::vector<double> next(n, 0.0);
-            for (int it = 0; it < kMaxCycleIterations; ++it) {
-                for (int c : members)
-                    next[c] = base[c];
-                for (int c : members)
-                    propagate(c, true, next);
-                double change = 0;
-                for (int c : members) {
-                    change = std::max(change, std::abs(next[c] - v[c]) / std::max(1.0, next[c]));
-                    v[c] = next[c];
-                }
-                if (change < 1e-13) break;
-            }
+            // v = base + A v inside the SCC, solved exactly (boundedness checked at compile).
+            std::vector<double> b(members.size());
+            for (std::size_t i = 0; i < members.size(); ++i)
+                b[i] = base[std::size_t(members[i])];
+            const std::vector<double> x = cycles.equations[std::size_t(s)]->solve(std::move(b));
+            for (std::size_t i = 0; i < members.size(); ++i)
+                v[std::size_t(members[i])] = x[i];
         }
         for (int c : members)
             propagate(c, false, base);
@@ -192,15 +213,11 @@ double CompiledWorkload::peakRate() const {
 }
 
 int CompiledModel::unitIndex(const QString &id) const {
-    for (std::size_t i = 0; i < units.size(); ++i)
-        if (units[i].id == id) return int(i);
-    return -1;
+    return unitById.value(id, -1);
 }
 
 int CompiledModel::componentIndex(const QString &id) const {
-    for (std::size_t i = 0; i < components.size(); ++i)
-        if (components[i].id == id) return int(i);
-    return -1;
+    return componentById.value(id, -1);
 }
 
 CompileResult compileVariant(const Variant &variant, int variantIndex) {
@@ -247,12 +264,15 @@ CompileResult compileVariant(const Variant &variant, int variantIndex) {
         if (cc.holdsThread) m.units[cc.unit].hasResources = true;
         m.components.push_back(cc);
     }
-    int replica = 0;
+    // The validator bounds the total (kMaxTotalReplicas), so the int indexes cannot overflow.
+    long long replica = 0;
     for (CompiledUnit &u : m.units) {
-        u.firstReplica = replica;
+        u.firstReplica = int(std::min<long long>(replica, kMaxTotalReplicas));
         replica += u.replicas;
     }
-    m.replicaCount = replica;
+    m.replicaCount = int(std::min<long long>(replica, kMaxTotalReplicas));
+    m.unitById = unitIndex;
+    m.componentById = componentIndex;
 
     // Outgoing calls by caller in file order; a parallel group becomes one step placed where
     // its first call is.
@@ -337,42 +357,37 @@ CompileResult compileVariant(const Variant &variant, int variantIndex) {
         m.syncReverseTopo.push_back(syncScc.members[*it][0]);
 
     const Scc allScc = strongComponents(n, allEdges);
+    // Expected visits stay finite only when each cycle's calls die out: its traffic equations
+    // have a bounded solution.
+    const CycleSystem cycles = cycleSystems(m, allScc);
     for (std::size_t s = 0; s < allScc.members.size(); ++s) {
-        if (!allScc.cyclic[s]) continue;
-        // Expected visits stay finite only when the cycle's calls die out: iterate with one
-        // visit into every member and see whether the total converges.
-        const auto &members = allScc.members[s];
-        std::vector<double> v(n, 0.0), next(n, 0.0);
-        bool converged = false;
-        for (int it = 0; it < kMaxCycleIterations && !converged; ++it) {
-            for (int c : members)
-                next[c] = 1;
-            for (int c : members) {
-                const auto &cc = m.components[c];
-                for (int k = cc.callBegin; k < cc.callEnd; ++k)
-                    if (allScc.component[m.calls[k].to] == int(s))
-                        next[m.calls[k].to] += v[c] * m.calls[k].multiplier;
-            }
-            double change = 0, total = 0;
-            for (int c : members) {
-                change = std::max(change, std::abs(next[c] - v[c]) / std::max(1.0, next[c]));
-                total += next[c];
-                v[c] = next[c];
-            }
-            if (total > kDivergedVisits || !std::isfinite(total)) break;
-            converged = change < 1e-13;
-        }
-        if (!converged)
-            result.problems << cycleProblem(
-                variant, variantIndex, describeCycle(m, allScc.component, int(s), false),
-                QStringLiteral("async call cycle %1 never dies out (its calls per visit "
-                               "multiply to 1 or more, so expected visits are unbounded)"));
+        if (!allScc.cyclic[s] || cycles.equations[s]->bounded()) continue;
+        result.problems << cycleProblem(
+            variant, variantIndex, describeCycle(m, allScc.component, int(s), false),
+            QStringLiteral("async call cycle %1 never dies out (its calls per visit "
+                           "multiply to 1 or more, so expected visits are unbounded)"));
     }
     if (hasErrors(result.problems)) return result;
 
+    // The engines keep visits for every workload and component: bound that memory.
+    const double pairs = double(m.workloads.size()) * double(m.components.size());
+    if (pairs > kMaxVisitPairs) {
+        Problem p;
+        p.path = QStringLiteral("variants[%1].workloads").arg(variantIndex);
+        p.variant = variant.name;
+        p.field = QStringLiteral("workloads");
+        p.message = QStringLiteral("%1 workloads x %2 components is above the engines' limit of "
+                                   "%3 pairs (each pair keeps its visit counts)")
+                        .arg(m.workloads.size())
+                        .arg(m.components.size())
+                        .arg(QString::number(kMaxVisitPairs, 'f', 0));
+        result.problems << p;
+        return result;
+    }
+    const CycleSystem noCycles = cycleSystems(m, syncScc); // sync calls form no cycle
     for (const CompiledWorkload &w : m.workloads) {
-        m.visits.push_back(solveVisits(m, allScc, w.entry, false));
-        m.syncVisits.push_back(solveVisits(m, syncScc, w.entry, true));
+        m.visits.push_back(solveVisits(m, allScc, cycles, w.entry, false));
+        m.syncVisits.push_back(solveVisits(m, syncScc, noCycles, w.entry, true));
     }
     // A closed user whose requests take no time and who never thinks would loop forever.
     for (std::size_t w = 0; w < m.workloads.size(); ++w) {

@@ -1,8 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A variant compiled for the engines: flat arrays of units, components and calls, visit ratios.
 #pragma once
 
 #include "model/problem.h"
 #include "model/variant.h"
+
+#include <QHash>
 
 #include <optional>
 #include <vector>
@@ -101,9 +104,15 @@ struct CompiledModel {
     std::vector<std::vector<double>> visits;
     std::vector<std::vector<double>> syncVisits;
 
-    int unitIndex(const QString &id) const;
+    QHash<QString, int> unitById, componentById;
+
+    int unitIndex(const QString &id) const; // -1 when none
     int componentIndex(const QString &id) const;
 };
+
+// Workloads x components above this is refused: the visit tables would take gigabytes
+// (25 million pairs are 400 MB).
+inline constexpr double kMaxVisitPairs = 25e6;
 
 struct CompileResult {
     std::optional<CompiledModel> model;

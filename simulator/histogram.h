@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A mergeable log-bucket histogram of latencies: 128 buckets per power of two (< 0.4% error).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "simulator/loadresult.h"
 
 #include <QJsonArray>
@@ -86,6 +87,7 @@ QJsonObject toJson(const LoadResult &r, bool withSeries) {
         doc.insert(QStringLiteral("seed"), QString::number(r.seed));
         doc.insert(QStringLiteral("events"), double(r.events));
         if (r.cancelled) doc.insert(QStringLiteral("cancelled"), true);
+        if (r.stoppedAtEventCap) doc.insert(QStringLiteral("stoppedAtEventCap"), true);
         if (!r.faults.empty()) {
             QJsonArray faults;
             for (const LoadResult::FaultWindow &f : r.faults) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What a load engine (analytical or discrete-event) reports: per workload, per unit, bottleneck.
 #pragma once
 
@@ -74,6 +75,7 @@ struct LoadResult {
     quint64 seed = 0;
     quint64 events = 0;
     bool cancelled = false;
+    bool stoppedAtEventCap = false; // a replication reached DesOptions::maxEvents
     double intervalSec = 0;
     std::vector<SeriesPoint> series;
     struct FaultWindow {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reading results back from their JSON (stored runs), and the sweep's JSON (interfaces.md), so
 // the CLI's output, the project's run table and the app's charts use one format.
 #pragma once

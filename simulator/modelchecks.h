@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One set of checks for every place that asks "can this model run?": the model's validation,
 // the compile step's checks (sync cycles, async cycles that never die out, closed workloads that
 // take no time) and, for a model that compiles, warnings about its load (a saturated unit).

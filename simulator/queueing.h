@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Queueing-theory formulas the analytical engine is built from (and the tests check against).
 #pragma once
 

@@ -1,5 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/mainwindow.h"
 
+#include "ui/aboutbox.h"
 #include "ui/compare/compareactions.h"
 #include "ui/traces/traceactions.h"
 #include "ui/document/autosaver.h"
@@ -178,6 +180,9 @@ void MainWindow::createActions() {
     addAction(
         QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, [this] { close(); },
         QStringLiteral("application-exit"));
+    addAction(
+        QStringLiteral("about"), tr("&About ArchSim"), {}, [this] { showAbout(this); },
+        QStringLiteral("help-about"));
 
     // Short texts keep the toolbar steady; the command's name shows in the tooltip.
     QUndoStack *stack = d->undoStack();
@@ -317,6 +322,8 @@ void MainWindow::createMenusAndToolbar() {
 
     QMenu *arrange = menuBar()->addMenu(tr("&Arrange"));
     arrange->addActions({a("layout"), a("layoutAll")});
+
+    menuBar()->addMenu(tr("&Help"))->addAction(a("about"));
 
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolbar"));

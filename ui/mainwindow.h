@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The desktop app's main window: palette, canvas, inspector, problems and history around one
 // ProjectDocument; menus and toolbar with the standard shortcuts; files, recent files, autosave.
 #pragma once

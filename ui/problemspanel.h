@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The problems panel: every validation problem of the project, refreshed shortly after each
 // edit, plus the live analysis's (sync cycles, saturation); activating one shows its element.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // archsim-cli analyze FILE: the analytical engine's steady state of one variant.
 #pragma once
 

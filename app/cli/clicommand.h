@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One archsim-cli command (validate, convert, analyze, ...): its options and what it does.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The list of archsim-cli commands; a new command is one class and one line in the .cpp.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // archsim-cli compare FILE --variants A,B[,C]: side by side, SLO verdicts, break-even curve.
 #pragma once
 

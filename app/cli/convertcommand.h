@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // archsim-cli convert IN OUT: .json <-> .archsim by extension, without losing a field.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // archsim-cli derive FILE --variant NAME --as monolith|microservices --name NEW [-o OUT].
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // archsim-cli failures FILE: dependencies, single points of failure, blast radius, availability.
 #pragma once
 

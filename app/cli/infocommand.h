@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // archsim-cli info FILE: the project's variants and how many elements each has.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "loadreport.h"
 
 #include "projectinput.h"
@@ -103,6 +104,9 @@ void printLoadResult(QTextStream &out, const sim::LoadResult &r) {
     if (r.saturationRatePerSec)
         out << "saturation: " << formatNumber(*r.saturationRatePerSec, 1)
             << " requests/s (all open workloads scaled together)\n";
+    if (r.stoppedAtEventCap)
+        out << "STOPPED AT THE EVENT CAP: the run was cut short; the figures cover only the "
+               "part simulated\n";
     if (r.saturated)
         out << "SATURATED: the load is above capacity (a queue grows without bound or a full unit "
                "sheds load)\n";

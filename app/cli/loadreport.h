@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Shared by analyze, simulate and sweep: compiling the chosen variant and printing load results.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // archsim-cli: ArchSim's engines without a display, for scripts and CI.
 #include "commandregistry.h"
 #include "plotwriter.h"

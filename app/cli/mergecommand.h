@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // archsim-cli merge PART.json...: joins the parts of a --shard K/N run into the whole result.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // archsim-cli plan FILE --variant V --rate R --p99 MS: cheapest replicas meeting the SLO.
 #pragma once
 

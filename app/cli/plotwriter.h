@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // --plot for the CLI: the app's charts (ui/charts), stacked in one PNG or SVG, drawn offscreen.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Loads the project a command names and picks its variant, reporting problems on stderr.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Progress of a long run on stderr: only when stderr is a terminal and after the first second.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "simulatecommand.h"
 
 #include "loadreport.h"
@@ -86,6 +87,19 @@ int SimulateCommand::run(CliContext &context) {
     bool badShard = false;
     const auto shard = readShard(context, QStringLiteral("simulate"), &badShard);
     if (badShard) return kExitUsage;
+
+    // A run that could only end at the event cap would take minutes and report a fraction.
+    const double events = sim::estimatedEventsPerReplication(input->model, options);
+    if (events > double(options.maxEvents)) {
+        context.err << "archsim-cli simulate: this run needs about "
+                    << QString::number(events, 'g', 3)
+                    << " events per replication, above the cap of " << options.maxEvents
+                    << " (open workloads' rates x the run's seconds x the visits per request); "
+                       "shorten --duration and --warmup or lower the load"
+                    << Qt::endl;
+        return kExitInputError;
+    }
+
     RunProgress progress(QStringLiteral("simulating"));
     options.progress = progress.callback();
     if (shard) {
@@ -142,6 +156,11 @@ int SimulateCommand::run(CliContext &context) {
         context.out << QJsonDocument(sim::toJson(result, true)).toJson(QJsonDocument::Indented);
     else
         printLoadResult(context.out, result);
+    if (result.stoppedAtEventCap) {
+        context.err << "archsim-cli simulate: stopped at the event cap (" << options.maxEvents
+                    << " events): the figures cover only part of the run" << Qt::endl;
+        return kExitInputError;
+    }
     return kExitOk;
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // archsim-cli simulate FILE: the discrete-event engine, with percentiles, intervals and plots.
 #pragma once
 

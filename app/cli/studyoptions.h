@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Options shared by compare, plan and the sharded commands: DES run settings, the SLO, --shard.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // archsim-cli sweep FILE --from R --to R --steps N: latency and bottleneck against load, knee.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A plain-text table with aligned columns, for the CLI's human-readable output.
 #pragma once
 

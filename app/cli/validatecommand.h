@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // archsim-cli validate FILE: every problem of the model, with its place.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // archsim: the desktop app. Opens the project given on the command line, or the bundled example;
 // with --export-diagram it draws a variant's diagram into a PNG or SVG file without a window.
 #include "ui/editor/diagramexport.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The analytical engine: visit ratios, layered holding times, M/G/c queues with finite caller
 // populations, MVA for closed workloads; times in milliseconds. docs/simulator.md lists every
 // approximation.

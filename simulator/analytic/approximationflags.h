@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Where the analytical answer is known to be weak for this model: per-workload approximation
 // notes (so a user is told to confirm with a run) and the engine-wide notes.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The analytical engine's solution of one load: thread pools held across synchronous calls,
 // solved layer by layer. A unit whose threads wait for other units (or share fewer cores) is a
 // flow-equivalent server: its throughput with k busy threads comes from an exact MVA of what

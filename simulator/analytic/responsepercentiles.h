@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Percentile estimates of a response time from its mean and variance, for the analytical
 // engine: a gamma distribution fitted by moments (exact for an M/M/1 response, which is
 // exponential). Estimates, not measurements: the DES measures percentiles.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The squared coefficient of variation of a component's own work, by its distribution.
 #pragma once
 

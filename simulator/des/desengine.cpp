@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "simulator/des/desengine.h"
 
 #include "simulator/analytic/analyticengine.h"
@@ -7,7 +8,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <random>
 #include <thread>
 
@@ -43,6 +47,102 @@ std::optional<double> halfWidth(const std::vector<double> &samples) {
     return tQuantile95(int(n - 1)) * std::sqrt(var / double(n));
 }
 
+// The replications' raw figures, summed as each one finishes (in replication order, so the
+// result does not depend on thread timing): memory stays that of one run however many there are.
+class MergedRuns {
+    const CompiledModel &m_model;
+    int m_k;
+
+public:
+    MergedRuns(const CompiledModel &m, int k)
+        : m_model(m)
+        , m_k(k)
+        , means(m.workloads.size())
+        , rates(m.workloads.size())
+        , thread(m.units.size(), 0.0)
+        , core(m.units.size(), 0.0)
+        , queue(m.units.size(), 0.0)
+        , utils(m.units.size()) {}
+
+    void add(RunOutput &&r, const DesOptions &options) {
+        const std::size_t nw = m_model.workloads.size(), nu = m_model.units.size();
+        measuredSec += r.measuredMs / 1000;
+        stalled = stalled || r.stalled;
+        backlog = backlog || r.saturated;
+        eventCap = eventCap || r.stoppedAtEventCap;
+        for (std::size_t w = 0; w < nw; ++w) {
+            if (r.completed[w] > 0) means[w].push_back(r.responseSum[w] / double(r.completed[w]));
+            rates[w].push_back(double(r.completed[w]) / options.durationSec);
+        }
+        const double k = m_k;
+        for (std::size_t u = 0; u < nu; ++u) {
+            const CompiledUnit &unit = m_model.units[u];
+            if (!unit.hasResources) continue;
+            const double durationMs = std::max(r.measuredMs, 1e-9);
+            const double t = r.threadArea[u] / (durationMs * unit.replicas * unit.threads);
+            const double c = r.coreArea[u] / (durationMs * unit.replicas * unit.cores);
+            thread[u] += t / k;
+            core[u] += c / k;
+            utils[u].push_back(std::max(t, c));
+            queue[u] += r.queueArea[u] / (durationMs * unit.replicas) / k;
+        }
+        for (auto &row : r.seriesUtilization)
+            for (double &v : row)
+                v /= k;
+        for (auto &row : r.seriesQueue)
+            for (double &v : row)
+                v /= k;
+        if (count++ == 0) {
+            total = std::move(r);
+            return;
+        }
+        total.events += r.events;
+        total.saturated = total.saturated || r.saturated;
+        total.cancelled = total.cancelled || r.cancelled;
+        for (std::size_t w = 0; w < nw; ++w)
+            total.latency[w].merge(r.latency[w]);
+        addAll(total.completed, r.completed);
+        addAll(total.failed, r.failed);
+        addAll(total.responseSum, r.responseSum);
+        addAll(total.degraded, r.degraded);
+        addAll(total.retries, r.retries);
+        addAll(total.unitAcquired, r.unitAcquired);
+        addAll(total.unitRejected, r.unitRejected);
+        addAll(total.unitCalls, r.unitCalls);
+        addAll(total.unitFailedCalls, r.unitFailedCalls);
+        addAll(total.unitRetries, r.unitRetries);
+        addAll(total.unitDone, r.unitDone);
+        addAll(total.unitResponseSum, r.unitResponseSum);
+        for (std::size_t i = 0; i < total.seriesCompleted.size(); ++i) {
+            addAll(total.seriesCompleted[i], r.seriesCompleted[i]);
+            addAll(total.seriesFailed[i], r.seriesFailed[i]);
+            addAll(total.seriesDegraded[i], r.seriesDegraded[i]);
+            addAll(total.seriesRetries[i], r.seriesRetries[i]);
+            addAll(total.seriesResponseSum[i], r.seriesResponseSum[i]);
+            addAll(total.seriesUtilization[i], r.seriesUtilization[i]);
+            addAll(total.seriesQueue[i], r.seriesQueue[i]);
+            addAll(total.seriesUnitFailed[i], r.seriesUnitFailed[i]);
+            if (!total.seriesLatency.empty())
+                for (std::size_t w = 0; w < nw; ++w)
+                    total.seriesLatency[i][w].merge(r.seriesLatency[i][w]);
+        }
+    }
+
+    RunOutput total; // sums over the replications; replication 0's batches when k is 1
+    int count = 0;
+    double measuredSec = 0;
+    bool stalled = false, backlog = false, eventCap = false;
+    std::vector<std::vector<double>> means, rates; // [w], one value per replication
+    std::vector<double> thread, core, queue;       // [u], means over the replications
+    std::vector<std::vector<double>> utils;        // [u], one value per replication
+
+private:
+    template <class T> static void addAll(std::vector<T> &to, const std::vector<T> &from) {
+        for (std::size_t i = 0; i < to.size(); ++i)
+            to[i] += from[i];
+    }
+};
+
 } // namespace
 
 std::uint64_t replicationSeed(std::uint64_t seed, int r) {
@@ -53,10 +153,13 @@ std::uint64_t replicationSeed(std::uint64_t seed, int r) {
     return (std::uint64_t(words[0]) << 32) | words[1];
 }
 
-std::vector<RunOutput> runReplications(const CompiledModel &m, const DesOptions &options, int first,
-                                       int count) {
+namespace {
+
+// Runs replications FIRST .. FIRST+COUNT-1 in parallel threads and hands each to `done` in
+// replication order (index from 0, its output), as soon as it and all before it have finished.
+void runInOrder(const CompiledModel &m, const DesOptions &options, int first, int count,
+                const std::function<void(int, RunOutput &&)> &done) {
     const int k = std::max(0, count);
-    std::vector<RunOutput> runs(static_cast<std::size_t>(k));
     std::vector<std::atomic<double>> progress(static_cast<std::size_t>(k));
     for (auto &p : progress)
         p.store(0);
@@ -64,13 +167,23 @@ std::vector<RunOutput> runReplications(const CompiledModel &m, const DesOptions 
                       ? options.workerThreads
                       : int(std::max(1u, std::thread::hardware_concurrency()));
     workers = std::max(1, std::min(workers, k));
+    std::mutex lock;
+    std::map<int, RunOutput> finished; // done but waiting for an earlier replication
+    int next = 0;
     std::atomic<int> nextRun{0};
     std::atomic<int> doneWorkers{0};
     auto worker = [&] {
         for (int r = nextRun++; r < k; r = nextRun++) {
             // A cancelled run still returns (quickly) so results keep their shape.
-            runs[std::size_t(r)] = runReplication(
-                m, options, replicationSeed(options.seed, first + r), progress[std::size_t(r)]);
+            RunOutput out = runReplication(m, options, replicationSeed(options.seed, first + r),
+                                           progress[std::size_t(r)]);
+            const std::lock_guard<std::mutex> guard(lock);
+            finished.emplace(r, std::move(out));
+            for (auto it = finished.find(next); it != finished.end(); it = finished.find(next)) {
+                done(next, std::move(it->second));
+                finished.erase(it);
+                ++next;
+            }
         }
         ++doneWorkers;
     };
@@ -92,13 +205,30 @@ std::vector<RunOutput> runReplications(const CompiledModel &m, const DesOptions 
     }
     for (auto &t : threads)
         t.join();
+}
+
+LoadResult mergedResult(const CompiledModel &m, const DesOptions &options, MergedRuns &merged);
+
+} // namespace
+
+std::vector<RunOutput> runReplications(const CompiledModel &m, const DesOptions &options, int first,
+                                       int count) {
+    std::vector<RunOutput> runs(static_cast<std::size_t>(std::max(0, count)));
+    runInOrder(m, options, first, count,
+               [&](int r, RunOutput &&out) { runs[std::size_t(r)] = std::move(out); });
     return runs;
 }
 
 LoadResult simulate(const CompiledModel &m, const DesOptions &options) {
-    std::vector<RunOutput> runs = runReplications(m, options, 0, std::max(1, options.replications));
-    if (options.traceOut && !runs.empty()) *options.traceOut = std::move(runs[0].spans);
-    return mergeReplications(m, options, runs);
+    // Merged as they finish: memory is that of the runs in flight, not of all replications.
+    // The first replication's sampled request trees go to traceOut when asked.
+    const int k = std::max(1, options.replications);
+    MergedRuns merged(m, k);
+    runInOrder(m, options, 0, k, [&](int r, RunOutput &&out) {
+        if (r == 0 && options.traceOut) *options.traceOut = std::move(out.spans);
+        merged.add(std::move(out), options);
+    });
+    return mergedResult(m, options, merged);
 }
 
 LoadResult mergeReplications(const CompiledModel &m, const DesOptions &options,
@@ -111,6 +241,18 @@ LoadResult mergeReplications(const CompiledModel &m, const DesOptions &options,
         empty.cancelled = true;
         return empty;
     }
+    MergedRuns merged(m, k);
+    for (const RunOutput &r : runs)
+        merged.add(RunOutput(r), options);
+    return mergedResult(m, options, merged);
+}
+
+namespace {
+
+LoadResult mergedResult(const CompiledModel &m, const DesOptions &options, MergedRuns &merged) {
+    const int k = merged.count;
+    const RunOutput &total = merged.total;
+
     LoadResult result;
     result.variant = m.variant;
     result.engine = QStringLiteral("des");
@@ -126,42 +268,31 @@ LoadResult mergeReplications(const CompiledModel &m, const DesOptions &options,
         result.notes << QStringLiteral("random failures: replicas fail after exponential "
                                        "times (mean mtbfHours), repaired after mttrMinutes");
     const std::size_t nw = m.workloads.size(), nu = m.units.size();
-    double measuredSec = 0; // summed over the replications
-    for (const RunOutput &r : runs) {
-        measuredSec += r.measuredMs / 1000;
-        result.events += r.events;
-        result.saturated = result.saturated || r.saturated;
-        result.cancelled = result.cancelled || r.cancelled;
-    }
+    const double measuredSec = merged.measuredSec; // summed over the replications
+    result.events = total.events;
+    result.saturated = total.saturated;
+    result.cancelled = total.cancelled;
+    result.stoppedAtEventCap = merged.eventCap;
 
     for (std::size_t w = 0; w < nw; ++w) {
         WorkloadResult wr;
         wr.name = m.workloads[w].name;
         wr.entry = m.components[std::size_t(m.workloads[w].entry)].id;
         wr.closed = m.workloads[w].closed;
-        LogHistogram merged;
-        std::uint64_t completed = 0, failed = 0, degraded = 0, retries = 0;
-        double sum = 0;
-        std::vector<double> means, rates;
-        for (const RunOutput &r : runs) {
-            if (options.percentiles) merged.merge(r.latency[w]);
-            completed += r.completed[w];
-            failed += r.failed[w];
-            degraded += r.degraded[w];
-            retries += r.retries[w];
-            sum += r.responseSum[w];
-            if (r.completed[w] > 0) means.push_back(r.responseSum[w] / double(r.completed[w]));
-            rates.push_back(double(r.completed[w]) / options.durationSec);
-        }
+        const LogHistogram &latency = total.latency[w];
+        const std::uint64_t completed = total.completed[w], failed = total.failed[w],
+                            degraded = total.degraded[w], retries = total.retries[w];
+        const double sum = total.responseSum[w];
+        std::vector<double> means = merged.means[w], rates = merged.rates[w];
         if (k == 1) { // one replication: batch means over the measured time
             means.clear();
             rates.clear();
             const double batchSec = options.durationSec / kBatches;
             for (int b = 0; b < kBatches; ++b) {
-                if (runs[0].batchCount[w][std::size_t(b)] > 0)
-                    means.push_back(runs[0].batchSum[w][std::size_t(b)] /
-                                    double(runs[0].batchCount[w][std::size_t(b)]));
-                rates.push_back(double(runs[0].batchCount[w][std::size_t(b)]) / batchSec);
+                if (total.batchCount[w][std::size_t(b)] > 0)
+                    means.push_back(total.batchSum[w][std::size_t(b)] /
+                                    double(total.batchCount[w][std::size_t(b)]));
+                rates.push_back(double(total.batchCount[w][std::size_t(b)]) / batchSec);
             }
         }
         wr.throughputPerSec = double(completed) / (measuredSec > 0 ? measuredSec : 1);
@@ -172,11 +303,11 @@ LoadResult mergeReplications(const CompiledModel &m, const DesOptions &options,
         wr.degradedRate = completed ? double(degraded) / double(completed) : 0.0;
         wr.retriesPerRequest =
             completed + failed ? double(retries) / double(completed + failed) : 0.0;
-        if (options.percentiles && merged.count() > 0) {
-            wr.p50Ms = merged.quantile(0.50);
-            wr.p95Ms = merged.quantile(0.95);
-            wr.p99Ms = merged.quantile(0.99);
-            wr.p999Ms = merged.quantile(0.999);
+        if (options.percentiles && latency.count() > 0) {
+            wr.p50Ms = latency.quantile(0.50);
+            wr.p95Ms = latency.quantile(0.95);
+            wr.p99Ms = latency.quantile(0.99);
+            wr.p999Ms = latency.quantile(0.999);
         }
         result.workloads.push_back(wr);
     }
@@ -189,29 +320,16 @@ LoadResult mergeReplications(const CompiledModel &m, const DesOptions &options,
         reported.push_back(int(u));
         UnitResult ur;
         ur.id = unit.id;
-        std::vector<double> utils;
-        double thread = 0, core = 0, queue = 0, acquired = 0, done = 0, response = 0, rejected = 0;
-        double calls = 0, failedCalls = 0, retried = 0;
-        for (const RunOutput &r : runs) {
-            const double durationMs = std::max(r.measuredMs, 1e-9);
-            const double t = r.threadArea[u] / (durationMs * unit.replicas * unit.threads);
-            const double c = r.coreArea[u] / (durationMs * unit.replicas * unit.cores);
-            thread += t / k;
-            core += c / k;
-            utils.push_back(std::max(t, c));
-            queue += r.queueArea[u] / (durationMs * unit.replicas) / k;
-            acquired += double(r.unitAcquired[u]);
-            rejected += double(r.unitRejected[u]);
-            calls += double(r.unitCalls[u]);
-            failedCalls += double(r.unitFailedCalls[u]);
-            retried += double(r.unitRetries[u]);
-            done += double(r.unitDone[u]);
-            response += r.unitResponseSum[u];
-        }
+        const double thread = merged.thread[u], core = merged.core[u], queue = merged.queue[u];
+        const double acquired = double(total.unitAcquired[u]),
+                     rejected = double(total.unitRejected[u]), calls = double(total.unitCalls[u]),
+                     failedCalls = double(total.unitFailedCalls[u]),
+                     retried = double(total.unitRetries[u]), done = double(total.unitDone[u]),
+                     response = total.unitResponseSum[u];
         ur.threadUtilization = std::min(1.0, thread);
         ur.coreUtilization = std::min(1.0, core);
         ur.utilization = std::max(ur.threadUtilization, ur.coreUtilization);
-        ur.utilizationCi95 = halfWidth(utils);
+        ur.utilizationCi95 = halfWidth(merged.utils[u]);
         ur.throughputPerSec = acquired / (measuredSec > 0 ? measuredSec : 1);
         ur.meanQueueLength = queue;
         ur.rejectedPerSec = rejected / (measuredSec > 0 ? measuredSec : 1);
@@ -241,59 +359,72 @@ LoadResult mergeReplications(const CompiledModel &m, const DesOptions &options,
     const LoadResult steady = analyze(m, analytic);
     result.saturationRatePerSec = steady.saturationRatePerSec;
     result.notes << QStringLiteral("saturationRatePerSec is the analytical engine's");
-    for (const RunOutput &r : runs)
-        if (r.stalled) {
-            result.cancelled = true;
-            result.notes << QStringLiteral("stopped: simulated time stopped advancing (zero "
-                                           "service, latency and think times)");
-            break;
-        }
-    bool backlog = false;
-    for (const RunOutput &r : runs)
-        backlog = backlog || r.saturated;
-    if (backlog)
+    if (merged.stalled) {
+        result.cancelled = true;
+        result.notes << QStringLiteral("stopped: simulated time stopped advancing (zero "
+                                       "service, latency and think times)");
+    }
+    if (result.stoppedAtEventCap)
+        result.notes << QStringLiteral(
+                            "stopped at the event cap: a replication reached %1 events with "
+                            "%2 of its %3 measured seconds simulated; the figures cover only "
+                            "that part (shorten the run or lower the load)")
+                            .arg(options.maxEvents)
+                            .arg(measuredSec / k, 0, 'g', 3)
+                            .arg(options.durationSec, 0, 'g', 3);
+    if (merged.backlog)
         result.notes << QStringLiteral(
             "saturated: the backlog grew through the run (or hit the in-flight cap); "
             "figures cover completed requests only");
 
     // Time series: the mean of the replications per interval.
-    const int intervals = runs[0].intervals;
+    const int intervals = total.intervals;
     result.intervalSec = (options.warmupSec + options.durationSec) / intervals;
     for (int i = 0; i < intervals; ++i) {
+        const std::size_t si = std::size_t(i);
         SeriesPoint p;
         p.timeSec = i * result.intervalSec;
         for (std::size_t w = 0; w < nw; ++w) {
-            double completed = 0, failed = 0, sum = 0, degraded = 0, retries = 0;
-            LogHistogram merged;
-            for (const RunOutput &r : runs) {
-                completed += double(r.seriesCompleted[std::size_t(i)][w]);
-                failed += double(r.seriesFailed[std::size_t(i)][w]);
-                degraded += double(r.seriesDegraded[std::size_t(i)][w]);
-                retries += double(r.seriesRetries[std::size_t(i)][w]);
-                sum += r.seriesResponseSum[std::size_t(i)][w];
-                if (!r.seriesLatency.empty()) merged.merge(r.seriesLatency[std::size_t(i)][w]);
-            }
+            const double completed = double(total.seriesCompleted[si][w]),
+                         failed = double(total.seriesFailed[si][w]),
+                         degraded = double(total.seriesDegraded[si][w]),
+                         retries = double(total.seriesRetries[si][w]),
+                         sum = total.seriesResponseSum[si][w];
             p.throughputPerSec.push_back(completed / (result.intervalSec * k));
             p.errorsPerSec.push_back(failed / (result.intervalSec * k));
             p.degradedPerSec.push_back(degraded / (result.intervalSec * k));
             p.retriesPerSec.push_back(retries / (result.intervalSec * k));
             p.meanResponseMs.push_back(completed > 0 ? sum / completed : 0.0);
-            p.p99Ms.push_back(merged.quantile(0.99));
+            p.p99Ms.push_back(
+                total.seriesLatency.empty() ? 0.0 : total.seriesLatency[si][w].quantile(0.99));
         }
         for (int u : reported) {
-            double util = 0, queue = 0, failedCalls = 0;
-            for (const RunOutput &r : runs) {
-                util += r.seriesUtilization[std::size_t(i)][std::size_t(u)] / k;
-                queue += r.seriesQueue[std::size_t(i)][std::size_t(u)] / k;
-                failedCalls += double(r.seriesUnitFailed[std::size_t(i)][std::size_t(u)]);
-            }
-            p.utilization.push_back(std::min(1.0, util));
-            p.queueLength.push_back(queue);
-            p.failedCallsPerSec.push_back(failedCalls / (result.intervalSec * k));
+            const std::size_t su = std::size_t(u);
+            p.utilization.push_back(std::min(1.0, total.seriesUtilization[si][su]));
+            p.queueLength.push_back(total.seriesQueue[si][su]);
+            p.failedCallsPerSec.push_back(double(total.seriesUnitFailed[si][su]) /
+                                          (result.intervalSec * k));
         }
         result.series.push_back(std::move(p));
     }
     return result;
+}
+
+} // namespace
+
+double estimatedEventsPerReplication(const CompiledModel &m, const DesOptions &options) {
+    double events = 0;
+    for (std::size_t w = 0; w < m.workloads.size(); ++w) {
+        const CompiledWorkload &cw = m.workloads[w];
+        if (cw.closed) continue;
+        // A visit is an arrival and a completion; a call adds its sending and its return.
+        double perRequest = 1;
+        for (std::size_t c = 0; c < m.components.size(); ++c)
+            perRequest += 4 * m.visits[w][c];
+        events +=
+            cw.peakRate() * options.scale * (options.warmupSec + options.durationSec) * perRequest;
+    }
+    return events;
 }
 
 } // namespace archsim::sim

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The discrete-event engine's set-up, sampling and failures: crashes and repairs, routing
 // around dead replicas, random failures, timeouts, retry backoff, injected latency.
 #include "simulator/des/desrun.h"
@@ -19,8 +20,9 @@ DesRun::DesRun(const CompiledModel &m, const DesOptions &o, std::uint64_t seed,
     endMs = (o.warmupSec + o.durationSec) * 1000;
     double interval =
         o.intervalSec > 0 ? o.intervalSec : std::max(0.001, (o.warmupSec + o.durationSec) / 60);
-    out.intervals = std::max(1, int(std::ceil((o.warmupSec + o.durationSec) / interval)));
-    out.intervals = std::min(out.intervals, 2000);
+    // In double first: a tiny interval over a long run is far beyond int.
+    out.intervals =
+        int(std::clamp(std::ceil((o.warmupSec + o.durationSec) / interval), 1.0, 2000.0));
     intervalMs = (o.warmupSec + o.durationSec) * 1000 / out.intervals;
     batchMs = std::max(1e-9, o.durationSec * 1000 / kBatches);
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The discrete-event engine's resilience state: circuit breakers and timeout slots.
 #pragma once
 

@@ -1,7 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "simulator/des/desrun.h"
 
 #include "simulator/des/desresilience.h"
 #include "simulator/des/desstate.h"
+
+#include "model/limits.h"
 
 #include <algorithm>
 #include <cmath>
@@ -110,7 +113,7 @@ RunOutput DesRun::run() {
                 break;
             }
             if (out.events >= maxEvents) {
-                out.cancelled = true;
+                out.stoppedAtEventCap = true;
                 break;
             }
         }
@@ -203,7 +206,8 @@ double DesRun::thinkTime(const CompiledWorkload &w) {
 }
 
 int DesRun::drawCount(double calls) {
-    const double whole = std::floor(calls);
+    // The validator bounds calls (kMaxCallsPerVisit); the clamp keeps the conversion defined.
+    const double whole = std::floor(std::min(calls, kMaxCallsPerVisit));
     const double frac = calls - whole;
     return int(whole) + (frac > 0 && uniform() < frac ? 1 : 0);
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One replication of the discrete-event engine: the event loop and its raw counts.
 #pragma once
 
@@ -40,7 +41,8 @@ struct RunOutput {
     double measuredMs = 0;      // the duration, or less when the run stopped early
     bool saturated = false;     // stopped by the in-flight cap or a growing backlog
     bool cancelled = false;
-    bool stalled = false; // simulated time stopped advancing (all times zero)
+    bool stalled = false;           // simulated time stopped advancing (all times zero)
+    bool stoppedAtEventCap = false; // DesOptions::maxEvents reached
     int intervals = 0;
 };
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The discrete-event engine's plain data: events, FIFO ring buffers, request frames, replicas.
 #pragma once
 

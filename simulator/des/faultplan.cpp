@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "simulator/des/faultplan.h"
 
 #include "simulator/des/desengine.h"

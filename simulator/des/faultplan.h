@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A scenario's faults compiled for the discrete-event engine: plain arrays of outages and delays.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Lossless JSON of one replication's raw figures (shard files of `simulate --shard`). Doubles
 // survive the text round trip exactly: Qt writes the shortest form that reads back the same.
 #include "simulator/des/replications.h"
@@ -143,6 +144,7 @@ QJsonObject runOutputToJson(const RunOutput &r) {
         {QStringLiteral("saturated"), r.saturated},
         {QStringLiteral("cancelled"), r.cancelled},
         {QStringLiteral("stalled"), r.stalled},
+        {QStringLiteral("stoppedAtEventCap"), r.stoppedAtEventCap},
         {QStringLiteral("intervals"), r.intervals},
     };
 }
@@ -183,6 +185,7 @@ std::optional<RunOutput> runOutputFromJson(const QJsonObject &o) {
     r.saturated = o.value(QStringLiteral("saturated")).toBool();
     r.cancelled = o.value(QStringLiteral("cancelled")).toBool();
     r.stalled = o.value(QStringLiteral("stalled")).toBool();
+    r.stoppedAtEventCap = o.value(QStringLiteral("stoppedAtEventCap")).toBool();
     r.intervals = o.value(QStringLiteral("intervals")).toInt();
     if (!in.ok || r.intervals <= 0 || r.seriesCompleted.size() != std::size_t(r.intervals))
         return std::nullopt;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The discrete-event engine in two halves, for studies that split a run into independent jobs
 // (sharding, per-replication intervals): run some replications, then merge any set of them.
 // simulate() is mergeReplications(runReplications(0, K)).

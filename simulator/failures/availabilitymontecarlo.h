@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A Monte Carlo estimate of each workload's availability, independent of the formula: every
 // replica fails and is repaired over simulated time (exponential times from MTBF and MTTR),
 // and requests at random moments take random paths; the share that succeed is the estimate.

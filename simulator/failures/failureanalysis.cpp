@@ -1,4 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "simulator/failures/failureanalysis.h"
+
+#include "model/variantindex.h"
 
 #include "simulator/failures/requestsuccess.h"
 
@@ -56,12 +59,13 @@ double expectedSuccess(const RequestSuccess &success, int workload, const std::v
 
 std::vector<UnitReliability> unitReliability(const Variant &variant, const CompiledModel &model) {
     const RequestSuccess success(model);
+    const VariantIndex index(variant);
     std::vector<UnitReliability> units(model.units.size());
     for (std::size_t i = 0; i < model.units.size(); ++i) {
         UnitReliability &r = units[i];
         r.id = model.units[i].id;
         r.replicas = model.units[i].replicas;
-        const Unit *unit = variant.findUnit(r.id);
+        const Unit *unit = index.findUnit(r.id);
         if (!unit) continue;
         for (int k = 0; k < std::min<int>(r.replicas, int(unit->zones.size())); ++k)
             r.zonesUsed << unit->zones[k];

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Static failure analysis of a variant: what each workload depends on, single points of
 // failure, the blast radius of each unit and steady-state availability (design.md section 4).
 #pragma once

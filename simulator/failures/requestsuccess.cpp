@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "simulator/failures/requestsuccess.h"
 
 #include <boost/graph/adjacency_list.hpp>
@@ -23,6 +24,11 @@ double allCallsSucceed(double calls, double s) {
     return (1 - extra) * base + extra * base * s;
 }
 
+// Calls made more often than this per visit, or paths longer than kVisitBudget, are drawn from
+// the callee's exact success probability.
+constexpr double kSampledCalls = 4;
+constexpr int kVisitBudget = 1000;
+
 } // namespace
 
 RequestSuccess::RequestSuccess(const CompiledModel &model)
@@ -34,6 +40,7 @@ RequestSuccess::RequestSuccess(const CompiledModel &model)
 }
 
 double RequestSuccess::probability(int workload, const std::vector<char> &down) const {
+    m_successValid = false;
     // Callees come before their callers in syncReverseTopo (sync calls form no cycle).
     for (int c : m_model.syncReverseTopo) {
         const CompiledComponent &comp = m_model.components[c];
@@ -52,6 +59,13 @@ double RequestSuccess::probability(int workload, const std::vector<char> &down) 
     return m_success[m_model.workloads[workload].entry];
 }
 
+void RequestSuccess::successFor(const std::vector<char> &down) const {
+    if (m_successValid && m_successDown == down) return;
+    if (!m_model.workloads.empty()) probability(0, down); // fills m_success for every component
+    m_successDown = down;
+    m_successValid = true;
+}
+
 bool RequestSuccess::sampleVisit(int component, const std::vector<char> &down,
                                  std::mt19937_64 &rng) const {
     const CompiledComponent &comp = m_model.components[component];
@@ -61,16 +75,25 @@ bool RequestSuccess::sampleVisit(int component, const std::vector<char> &down,
     for (int k = comp.callBegin; k < comp.callEnd; ++k) {
         const CompiledCall &call = m_model.calls[k];
         if (!isRequired(call)) continue;
+        if (call.calls > kSampledCalls || m_budget <= 0) {
+            // Given the down set, the calls succeed independently: one draw for all of them.
+            successFor(down);
+            if (uniform(rng) >= allCallsSucceed(call.calls, m_success[call.to])) return false;
+            continue;
+        }
         const double whole = std::floor(call.calls);
         const int count = int(whole) + (uniform(rng) < call.calls - whole ? 1 : 0);
-        for (int i = 0; i < count; ++i)
+        for (int i = 0; i < count; ++i) {
+            --m_budget;
             if (!sampleVisit(call.to, down, rng)) return false;
+        }
     }
     return true;
 }
 
 bool RequestSuccess::sample(int workload, const std::vector<char> &down,
                             std::mt19937_64 &rng) const {
+    m_budget = kVisitBudget;
     return sampleVisit(m_model.workloads[workload].entry, down, rng);
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Break-even: the cheapest monthly cost that meets the SLO against load, per variant, from the
 // capacity planner at each step, and the load where the cheaper variant changes.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Comparison of two or more variants under the same workloads: the discrete-event engine with
 // replications for latency and errors, the analytical engine and the failure analysis for the
 // rest, one row per metric naming the better variant only where the difference is significant.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Capacity planning: the cheapest replica counts per unit that meet an SLO at a target load.
 // Searched with the analytical engine (greedy on SLO deficit removed per dollar, then a pass
 // that drops what is not needed), then confirmed and corrected by discrete-event runs.

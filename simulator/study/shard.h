@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Sharding of studies made of independent jobs (sweep steps, break-even steps, DES
 // replications): part K of N runs a fixed block of jobs with the whole run's seeds, and the
 // merge of all parts equals the unsharded result byte for byte.

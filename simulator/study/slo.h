@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A service-level objective over the open workloads, like a load-test tool's thresholds.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Load sweeps: every open workload scaled together from one total rate to another, either engine.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Figures of a variant that need no load run: monthly cost, deployed units and replicas, and the
 // calls per request that cross units (with their network hops). Shared by compare and plan.
 #pragma once

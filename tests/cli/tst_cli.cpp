@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tst_cli: archsim-cli as users and CI scripts run it — exit codes, messages, JSON output.
 #include <QDir>
 #include <QFile>
@@ -300,6 +301,43 @@ private slots:
                  QStringLiteral("Serverless")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains(QStringLiteral("no variant \"Serverless\"")));
+    }
+
+    void simulateRefusesARunPastTheEventCap() {
+        // 1000 x 1000 x 1000 calls per request: a billion visits. It used to run for minutes
+        // to the event cap and print zeros with exit 0; now it stops at once and says why.
+        const QString fanout = QStringLiteral(ARCHSIM_TEST_DATA_DIR "/fanout.json");
+        QCOMPARE(cli({QStringLiteral("analyze"), fanout}).exitCode, 0);
+        const Run r = cli({QStringLiteral("simulate"), fanout, QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("above the cap of 2000000000")), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void valuesPastTheLimitsAreInputErrors() {
+        // calls 3e9 was converted to int unchecked (undefined; throughput 0 and exit 0).
+        QJsonObject doc = exampleJson();
+        QJsonArray variants = doc.value(QStringLiteral("variants")).toArray();
+        QJsonObject v = variants[0].toObject();
+        QJsonArray connections = v.value(QStringLiteral("connections")).toArray();
+        QJsonObject c = connections[1].toObject();
+        c.insert(QStringLiteral("calls"), 3e9);
+        connections[1] = c;
+        v.insert(QStringLiteral("connections"), connections);
+        variants[0] = v;
+        doc.insert(QStringLiteral("variants"), variants);
+        const QString file = m_dir->filePath(QStringLiteral("calls.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(doc).toJson());
+        f.close();
+        for (const char *command : {"validate", "simulate"}) {
+            const Run r = cli({QLatin1String(command), file});
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains(QStringLiteral("connections[1].calls")) &&
+                         r.err.contains(QStringLiteral("must be at most 1000000")),
+                     qPrintable(r.err));
+        }
     }
 
 private:

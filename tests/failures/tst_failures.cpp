@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tst_failures: static failure analysis against availabilities computed by hand.
 #include "simulator/failures/availabilitymontecarlo.h"
 #include "simulator/failures/failureanalysis.h"
@@ -304,6 +305,46 @@ private slots:
         QVERIFY(formula > 0.5 && formula < 0.99); // far enough from 1 to be a real check
         QVERIFY(mc.ci95[0] > 0 && mc.ci95[0] < 0.01);
         QVERIFY(std::abs(mc.mean[0] - formula) <= 1.5 * mc.ci95[0]);
+    }
+
+    void monteCarloWithMixedMtbfs() {
+        // A unit failing every 36 s beside one failing every 4,000 h: the simulated span follows
+        // the larger MTBF, which once meant a list of hundreds of millions of failures (> 6 GB).
+        // In series the availability is 0.9 x 0.95 = 0.855.
+        Design d;
+        d.addUnit(QStringLiteral("flaky"), 1, 0.9, {}, 0.01)
+            .addUnit(QStringLiteral("solid"), 1, 0.95, {}, 4000)
+            .component(QStringLiteral("F"), QStringLiteral("flaky"))
+            .component(QStringLiteral("S"), QStringLiteral("solid"))
+            .call(QStringLiteral("user"), QStringLiteral("F"))
+            .call(QStringLiteral("F"), QStringLiteral("S"))
+            .workload();
+        const CompiledModel m = d.compile();
+        MonteCarloOptions options; // the default span: 2,000 x the largest MTBF
+        options.requestsPerReplication = 50000;
+        const MonteCarloAvailability mc = estimateAvailability(d.variant(), m, options);
+        qInfo("Monte Carlo %.6f +- %.6f, exact 0.855", mc.mean[0], mc.ci95[0]);
+        QVERIFY(mc.ci95[0] > 0 && mc.ci95[0] < 0.01);
+        QVERIFY(std::abs(mc.mean[0] - 0.9 * 0.95) <= 1.5 * mc.ci95[0]);
+    }
+
+    void monteCarloWithMillionsOfCalls() {
+        // A million calls per request to one unit fail or succeed together (the unit is up or
+        // down), so availability is that unit's, 0.9; sampling walked every call (> 60 s).
+        Design d;
+        d.addUnit(QStringLiteral("a"), 1, 0.9, {}, 10)
+            .component(QStringLiteral("A"), QStringLiteral("a"))
+            .component(QStringLiteral("B"), QStringLiteral("a"))
+            .call(QStringLiteral("user"), QStringLiteral("A"))
+            .call(QStringLiteral("A"), QStringLiteral("B"), 1e6)
+            .workload();
+        const CompiledModel m = d.compile();
+        QVERIFY(std::abs(analyzeFailures(d.variant(), m).workloads[0].availability - 0.9) < 1e-12);
+        MonteCarloOptions options;
+        options.requestsPerReplication = 20000;
+        const MonteCarloAvailability mc = estimateAvailability(d.variant(), m, options);
+        qInfo("Monte Carlo %.6f +- %.6f, exact 0.9", mc.mean[0], mc.ci95[0]);
+        QVERIFY(std::abs(mc.mean[0] - 0.9) <= 1.5 * mc.ci95[0]);
     }
 
     void cliReportsTheExample() {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Tests of the .json interchange format: every field, defaults, errors with JSON paths.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "projectstoretest.h"
 
 #include "testprojects.h"
@@ -8,6 +9,7 @@
 #include "model/projectstore.h"
 #include "model/sqlitedb.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTest>
 
@@ -266,4 +268,103 @@ void ProjectStoreTest::refusesToOverwriteForeignFiles() {
     writeBytes(text, "plain text\n");
     QVERIFY(!saveProjectFile(text, smallProject()).isEmpty());
     QCOMPARE(readBytes(text), QByteArray("plain text\n"));
+}
+
+void ProjectStoreTest::killedFirstSaveLeavesNoFile() {
+    // SIGKILL inside the first save of a new file: the target is either absent or whole, never
+    // an empty file with a journal that neither opens nor takes the next save.
+    const QString file = path("fresh.archsim");
+    int rows = 0;
+    SaveOptions counting;
+    counting.onRowWritten = [&rows](int n) {
+        rows = n;
+        return true;
+    };
+    QVERIFY(saveProjectFile(path("count.archsim"), everyFieldProject(), counting).isEmpty());
+    QVERIFY(rows > 4);
+    for (int killAt : {1, rows / 2, rows}) {
+        const pid_t child = fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            SaveOptions dying;
+            dying.onRowWritten = [killAt](int rows) {
+                if (rows == killAt) raise(SIGKILL);
+                return true;
+            };
+            saveProjectFile(file, everyFieldProject(), dying);
+            _exit(0);
+        }
+        int status = 0;
+        QCOMPARE(waitpid(child, &status, 0), child);
+        QVERIFY(WIFSIGNALED(status));
+        QVERIFY2(!QFile::exists(file), qPrintable(QStringLiteral("kill at row %1").arg(killAt)));
+        QVERIFY(!QFile::exists(file + QStringLiteral("-journal")));
+        // The next save works and nothing of the killed one is left in the way.
+        QVERIFY(saveProjectFile(file, smallProject()).isEmpty());
+        QVERIFY(loadProjectFile(file).project == smallProject());
+        QVERIFY(QFile::remove(file));
+    }
+}
+
+void ProjectStoreTest::interruptedFirstSaveIsRecognised_data() {
+    QTest::addColumn<QByteArray>("content");
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("headerless") << QByteArray(4096, '\0');
+}
+
+void ProjectStoreTest::interruptedFirstSaveIsRecognised() {
+    // What a kill during a first save left before saves went through a temporary file.
+    QFETCH(QByteArray, content);
+    const QString file = path("orphan.archsim");
+    writeBytes(file, content);
+    writeBytes(file + QStringLiteral("-journal"), QByteArray(512, '\x17'));
+    const ReadResult read = loadProjectFile(file);
+    QVERIFY(!read.ok());
+    const QString text = formatProblems(read.problems);
+    QVERIFY2(text.contains("first save of this file was interrupted"), qPrintable(text));
+    // It held no project, so saving over it is allowed, and the stale journal goes.
+    const ProblemList saved = saveProjectFile(file, smallProject());
+    QVERIFY2(saved.isEmpty(), qPrintable(formatProblems(saved)));
+    QVERIFY(!QFile::exists(file + QStringLiteral("-journal")));
+    QVERIFY(loadProjectFile(file).project == smallProject());
+}
+
+void ProjectStoreTest::newFileGetsUsualPermissions() {
+    // Written under a private temporary name, the project still gets a new file's permissions.
+    const QString viaTemp = path("perm.archsim");
+    QVERIFY(saveProjectFile(viaTemp, smallProject()).isEmpty());
+    const QString plain = path("plain.txt");
+    writeBytes(plain, "x");
+    QCOMPARE(QFile::permissions(viaTemp), QFile::permissions(plain));
+    // No temporary file is left in the folder.
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden).size(), 2);
+}
+
+void ProjectStoreTest::openingVersion1ClosesTheFile() {
+    // Migration copies the database into memory; the file's connection must be closed after
+    // (a statement left open made sqlite3_close fail and leak it).
+    const QString file = path("legacy.archsim");
+    QVERIFY(QFile::copy(testDataPath(QStringLiteral("shop-v1.archsim")), file));
+    QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner);
+    QVERIFY(loadProjectFile(file).ok());
+    const QString target = QFileInfo(file).canonicalFilePath();
+    const QDir fds(QStringLiteral("/proc/self/fd"));
+    if (!fds.exists()) QSKIP("needs /proc");
+    for (const QFileInfo &fd : fds.entryInfoList(QDir::System | QDir::Files))
+        QVERIFY2(fd.symLinkTarget() != target, "the project file is still open");
+}
+
+void ProjectStoreTest::mislabelledSchemaVersionIsExplained() {
+    // A current file labelled version 1: migrating it again fails; the message says why.
+    const QString file = path("mislabelled.archsim");
+    QVERIFY(saveProjectFile(file, smallProject()).isEmpty());
+    {
+        SqliteDatabase db(file, SqliteDatabase::Mode::ReadWrite);
+        db.execute("PRAGMA user_version = 1");
+    }
+    const ReadResult read = loadProjectFile(file);
+    QVERIFY(!read.ok());
+    const QString text = formatProblems(read.problems);
+    QVERIFY2(text.contains("says schema version 1, but its tables are not those of version 1"),
+             qPrintable(text));
 }

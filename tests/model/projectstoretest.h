@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Tests of .archsim project files: round trips, migration, crash safety, bad files.
 #pragma once
 
@@ -19,6 +20,13 @@ private slots:
     void badFilesGiveClearErrors_data();
     void badFilesGiveClearErrors();
     void refusesToOverwriteForeignFiles();
+    // Issue 15.
+    void killedFirstSaveLeavesNoFile();
+    void interruptedFirstSaveIsRecognised_data();
+    void interruptedFirstSaveIsRecognised();
+    void newFileGetsUsualPermissions();
+    void openingVersion1ClosesTheFile();
+    void mislabelledSchemaVersionIsExplained();
 
 private:
     QString path(const QString &name) const { return m_dir->filePath(name); }

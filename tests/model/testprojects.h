@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Projects built in code for the model tests: a small valid design and one with every field set.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tst_model: the model module's test suites, run one after another.
 #include "jsonformattest.h"
 #include "projectstoretest.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "validationtest.h"
 
 #include "testprojects.h"
@@ -55,6 +56,31 @@ const QList<Case> &cases() {
          "at least 1"},
         {"zero replicas", [](Variant &v) { v.units[1].replicas = 0; },
          "variants[0].units[1].replicas", "at least 1"},
+        // Limits (docs/model.md): beyond them the engines' counts would overflow.
+        {"calls beyond the limit", [](Variant &v) { v.connections[1].calls = 3e9; },
+         "variants[0].connections[1].calls", "must be at most 1000000"},
+        {"too many users",
+         [](Variant &v) {
+             v.workloads[0].ratePerSec.reset();
+             v.workloads[0].users = 2000000000;
+             v.workloads[0].thinkTimeMs = 1000;
+         },
+         "variants[0].workloads[0].users", "must be at most 1000000"},
+        {"too many replicas in all",
+         [](Variant &v) {
+             // 22 units of 100,000 replicas: each within its own limit, 2.2 million together.
+             for (int i = 0; i < 22; ++i) {
+                 Unit u = v.units[1];
+                 u.id = QStringLiteral("big%1").arg(i);
+                 u.replicas = 100000;
+                 v.units << u;
+                 Component c = v.components[1];
+                 c.id = QStringLiteral("big%1-c").arg(i);
+                 c.unit = u.id;
+                 v.components << c;
+             }
+         },
+         "variants[0].units", "replicas in all; at most 1000000"},
         {"zero cores", [](Variant &v) { v.units[0].cores = 0; }, "variants[0].units[0].cores",
          "at least 1"},
         {"negative queue", [](Variant &v) { v.units[0].queueCapacity = -1; },

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Tests of model validation: every kind of problem is found and named by its place.
 #pragma once
 

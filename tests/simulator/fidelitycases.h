@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The analytical engine's fidelity suite: layered cases (caller pools from plentiful to scarce,
 // open and closed, mixed, caches with misses, parallel groups, replicated callees, the bundled
 // example), each solved by both engines and compared. Used by tst_fidelity (pass/fail) and by

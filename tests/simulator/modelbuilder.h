@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Builds small test variants in code: units, components, calls and workloads in one line each.
 #pragma once
 

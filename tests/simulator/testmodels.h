@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The small models the tests solve: each a textbook case with a known answer.
 #pragma once
 

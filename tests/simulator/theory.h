@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Queueing theory for the tests, written from the textbook formulas, not from the engines' code.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Dynamic failures in the discrete-event engine: crashes, zones, timeouts, retries, breakers,
 // optional calls and random failures, checked against figures computed by hand.
 #include "modelbuilder.h"

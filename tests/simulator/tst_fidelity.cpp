@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The analytical engine where software architectures differ from textbook queues: thread pools
 // held across synchronous calls. Exact cases against queueing theory written here; layered
 // cases against the discrete-event engine (the fidelity suite, tests/simulator/fidelitycases.h).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Proves both load engines against queueing theory, computed here independently of the engines.
 #include "modelbuilder.h"
 #include "testmodels.h"

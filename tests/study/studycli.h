@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Runs archsim-cli for the shard and merge tests; parts go to a temporary folder.
 #pragma once
 

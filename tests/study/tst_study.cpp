@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tst_study: deriving variants, comparing them, capacity plans, break-even and sharded runs.
 #include "modelbuilder.h"
 #include "studycli.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tst_compareview: the app's Compare window, Plan Capacity and Derive, clicked as a user would.
 #include "ui/compare/comparewindow.h"
 #include "ui/compare/plandialog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // GUI tests of the diagram editor: real mouse and key events on the canvas, checked against
 // the model, plus undo/redo of each edit, the clipboard, units, the inspector, files, problems.
 #include "ui/document/autosaver.h"
@@ -15,8 +16,11 @@
 
 #include "model/projectfile.h"
 
+#include <QAbstractButton>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -55,6 +59,8 @@ private slots:
     void workloadsAndScenarios();
     void variants();
     void exportPictures();
+    void exportScalesHugeDiagrams();
+    void aboutBoxSaysVersionAndLicence();
 
 private:
     QPoint viewPoint(const QPointF &scenePos) const;
@@ -658,3 +664,49 @@ void TestUi::exportPictures() {
 
 QTEST_MAIN(TestUi)
 #include "tst_ui.moc"
+
+void TestUi::exportScalesHugeDiagrams() {
+    // Components a million units apart asked for a picture of tens of gigabytes; it is now
+    // scaled to at most 16,384 pixels a side and 30 million pixels, and a diagram past ten
+    // million units a side is refused with a message naming that limit.
+    auto project = [](double far) {
+        const QByteArray json = QStringLiteral(
+                                    R"({"format": "archsim", "version": 1, "name": "far",
+            "variants": [{"name": "v", "components": [
+              {"id": "a", "kind": "service", "x": 0, "y": 0},
+              {"id": "b", "kind": "service", "x": %1, "y": %1}]}]})")
+                                    .arg(far, 0, 'f', 0)
+                                    .toUtf8();
+        const ReadResult read = readProjectJson(json);
+        if (!read.ok()) qFatal("%s", qPrintable(formatProblems(read.problems)));
+        return read.project;
+    };
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("far.png"));
+    QCOMPARE(exportDiagram(project(1e6), 0, png), QString());
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() <= 16384 && image.height() <= 16384);
+    QVERIFY(double(image.width()) * image.height() <= 30e6);
+    QVERIFY(image.width() > 4000); // scaled to the budget, not to a thumbnail
+
+    const QString refused = exportDiagram(project(1e8), 0, png);
+    QVERIFY2(refused.contains(QStringLiteral("more than the 1e+07 a side")), qPrintable(refused));
+}
+
+void TestUi::aboutBoxSaysVersionAndLicence() {
+    QAction *help = nullptr;
+    for (QAction *menu : m_window->menuBar()->actions())
+        if (menu->text().remove(QLatin1Char('&')) == QLatin1String("Help")) help = menu;
+    QVERIFY(help && help->menu());
+    QAction *about = help->menu()->actions().value(0);
+    QVERIFY(about);
+    about->trigger();
+    auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("aboutBox"));
+    QVERIFY(box);
+    QTRY_VERIFY(box->isVisible());
+    QVERIFY(box->text().contains(QStringLiteral(ARCHSIM_VERSION)));
+    QVERIFY(box->text().contains(QStringLiteral("GPL-3.0-or-later")));
+    QTest::mouseClick(static_cast<QWidget *>(box->button(QMessageBox::Close)), Qt::LeftButton);
+    QTRY_VERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("aboutBox")));
+}

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Chart checks, run by tst_workspace: each chart built from a hand-made result has the expected
 // series, values and axis ranges; files are written as PNG, SVG and CSV.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // GUI tests of the simulation workspace: the live overlay follows edits, saturation and invalid
 // models show as problems, a run from the panel matches archsim-cli with the same seed, Cancel
 // stops a long run within a second, runs survive save and reopen, the what-if crash runs.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The charts of runs, sweeps and failure analyses, built as ChartSpecs from the engines' results.
 // The app's chart panel and `archsim-cli ... --plot` both call these, so they draw the same.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Turns ChartSpecs into Qt Charts and files: PNG or SVG images (one panel or a stack) and CSV data.
 // Works offscreen (the CLI's --plot); needs a QApplication because Qt Charts are widgets' items.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A chart as data: lines, bars, shaded spans, markers and explicit axis ranges. The builders
 // (chartbuilder.h) make these from results; chartrender.h turns them into Qt Charts, PNG, SVG
 // and CSV. Tests read the spec, so "which series, which ranges" is checked without pixels.

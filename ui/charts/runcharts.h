@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The charts of a stored run (the project's run table), whatever its kind.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/compare/compareactions.h"
 
 #include "ui/compare/comparewindow.h"

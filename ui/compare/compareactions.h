@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Variant menu's study actions: derive monolith / microservices, compare, plan capacity.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Compare view: variants side by side (table with significance and SLO verdicts), both
 // diagrams, overlaid load sweeps and the break-even chart. Runs on a worker thread.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // "Plan capacity": the cheapest replicas meeting an SLO at a load for the current variant,
 // applied to it as one undoable edit.
 #pragma once

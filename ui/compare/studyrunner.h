@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Runs a study (compare, plan) on a worker thread with progress and cancel for the app's dialogs.
 #pragma once
 

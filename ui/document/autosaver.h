@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Autosave: writes the open project to a recovery file while it has unsaved changes, removes
 // it after a save or a clean close, and tells at start-up whether a crash left one behind.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The one generic "change value" command: swaps whole element values (components, connections,
 // units or layers) between before and after; commands with the same merge key merge, and a
 // merge that ends where it started is obsolete.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every undo command id in one place; commands with the same id may merge (QUndoCommand::id).
 #pragma once
 

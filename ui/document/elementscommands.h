@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Undo commands that add or remove whole elements (create, connect, delete, paste) and that
 // replace a whole variant (rename with references, auto-layout of many items).
 #pragma once

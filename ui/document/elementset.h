@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A set of model elements of one variant, as added, removed, copied or pasted together.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Undo commands that replace a whole list: a variant's workloads or scenarios (small lists,
 // edited one field at a time), or the project's variants (with the variant to show).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The open project: owns the Project, its file path and its undo stack; every edit goes through
 // commands that call the mutators below, which emit typed change signals the views follow.
 #pragma once

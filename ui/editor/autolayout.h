@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Layered (Sugiyama-style) automatic layout: rows follow the model's layers, the order in each
 // row minimises crossings by barycenter sweeps over a Boost.Graph of the calls.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The canvas picture of one component: a card with the kind's icon, name and service time.
 // It holds only the component's id; everything it shows is copied from the document.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The canvas picture of one connection: an arrow between two component cards, solid for sync
 // calls and dashed for async ones, labelled with calls per visit and latency.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/editor/diagramexport.h"
 
 #include "ui/editor/diagramscene.h"
@@ -7,13 +8,32 @@
 #include <QPainter>
 #include <QSvgGenerator>
 
+#include <algorithm>
+#include <cmath>
+
 namespace archsim::ui {
+
+namespace {
+// A PNG is at most this large (120 MB while drawing, within what Qt reads back by default);
+// larger diagrams are scaled down.
+constexpr double kMaxPixels = 30e6;
+constexpr double kMaxSide = 16384;
+// Beyond this many scene units a side the diagram is refused: no picture could show it.
+constexpr double kMaxDiagramSide = 1e7;
+} // namespace
 
 QString exportScene(DiagramScene *scene, const QString &out) {
     const QString suffix = QFileInfo(out).suffix().toLower();
     if (suffix != QLatin1String("png") && suffix != QLatin1String("svg"))
         return QObject::tr("%1: the diagram is written as .png or .svg").arg(out);
     const QRectF source = scene->diagramRect();
+    if (!(source.width() <= kMaxDiagramSide && source.height() <= kMaxDiagramSide))
+        return QObject::tr("%1: the diagram spans %2 x %3 units, more than the %4 a side that "
+                           "can be exported; move the components closer together")
+            .arg(out)
+            .arg(source.width(), 0, 'g', 3)
+            .arg(source.height(), 0, 'g', 3)
+            .arg(kMaxDiagramSide, 0, 'g', 3);
     scene->setExporting(true);
     QString error;
     if (suffix == QLatin1String("svg")) {
@@ -30,11 +50,13 @@ QString exportScene(DiagramScene *scene, const QString &out) {
             painter.end();
         }
     } else {
-        // Twice the scene's scale keeps labels readable, within a sane pixel budget.
-        double scale = 2.0;
-        while (source.width() * scale * source.height() * scale > 12e7 && scale > 0.1)
-            scale /= 1.5;
-        QImage image((source.size() * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
+        // Twice the scene's scale keeps labels readable; a large diagram is scaled down to fit
+        // the pixel budget.
+        const double w = std::max(1.0, source.width()), h = std::max(1.0, source.height());
+        const double scale =
+            std::min({2.0, std::sqrt(kMaxPixels / (w * h)), kMaxSide / w, kMaxSide / h});
+        const QSize size(std::max(1, qRound(w * scale)), std::max(1, qRound(h * scale)));
+        QImage image(size, QImage::Format_ARGB32_Premultiplied);
         if (image.isNull()) {
             error = QObject::tr("%1: the diagram is too large for a picture").arg(out);
         } else {

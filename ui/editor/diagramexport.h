@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Draws a variant's diagram into a PNG or SVG file, without any window (also from the CLI).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The canvas of the current variant: built from the document and kept in step with its change
 // signals. Mouse gestures (move, connect) become edit operations, i.e. undo commands.
 #pragma once

@@ -1,5 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/editor/diagramstyle.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSvgRenderer>
 
@@ -37,9 +39,23 @@ QIcon kindIcon(ComponentKind kind) {
     return QIcon(iconPath(kind));
 }
 
+namespace {
+// One renderer per kind, shared by every canvas item; released when the application object
+// goes (a post routine), so leak checkers see nothing left and a new application starts afresh.
+QHash<int, QSvgRenderer *> &renderers() {
+    static QHash<int, QSvgRenderer *> cache;
+    return cache;
+}
+void releaseRenderers() {
+    qDeleteAll(renderers());
+    renderers().clear();
+}
+} // namespace
+
 QSvgRenderer *kindRenderer(ComponentKind kind) {
-    static QHash<int, QSvgRenderer *> renderers; // lives as long as the program
-    QSvgRenderer *&r = renderers[int(kind)];
+    QHash<int, QSvgRenderer *> &cache = renderers();
+    if (cache.isEmpty()) qAddPostRoutine(releaseRenderers);
+    QSvgRenderer *&r = cache[int(kind)];
     if (!r) r = new QSvgRenderer(iconPath(kind));
     return r;
 }

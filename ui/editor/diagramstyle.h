@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Sizes, colours and the icon of each component kind, shared by the canvas, palette and export.
 #pragma once
 

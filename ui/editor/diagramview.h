@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The canvas widget: zoom (Ctrl+wheel, fit), pan (middle button or Space+drag), rubber-band
 // selection, and drops of component kinds from the palette.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The editor's operations on the current variant (create, connect, move, delete, clipboard,
 // units, rename): each builds undo commands and pushes them on the document's stack.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A form of editors made from a model element's field descriptors (model/elementfields.h):
 // it checks each value as it is typed and reports a value when editing of a field ends.
 #pragma once

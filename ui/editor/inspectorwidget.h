@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The inspector: edits every field of the selected component (and its unit), connection, unit
 // or layer; each accepted value is one undoable change, refused values are explained.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Where each layer's lane lies on the canvas: lanes follow the positions of their components,
 // stacked top to bottom in layer order without overlapping.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The canvas picture of a layer: a named horizontal lane. Only the name strip takes clicks.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The palette of the nine component kinds: drag one onto the canvas, or activate it (double
 // click, Enter) to place it in the middle of the view.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The canvas picture of a deployment unit: a box around its components with a title tab.
 // Only the frame and the tab take clicks, so rubber bands can start inside the box.
 #pragma once

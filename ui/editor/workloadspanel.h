@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The workloads and scenarios of the current variant: a tree to pick one (or a scenario's
 // event), buttons to add and remove, and a field form that edits it as one undo step a field.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Puts the live analysis on the canvas: cards and unit boxes framed in their unit's utilisation
 // colour with the figure, the bottleneck and single points of failure badged, connections as
 // wide as their traffic with calls/s. Re-applied after every rebuild of the scene; cleared when

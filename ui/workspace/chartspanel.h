@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The charts of one run (or two overlaid) in tabs, each saved as PNG/SVG and its data as CSV.
 #pragma once
 

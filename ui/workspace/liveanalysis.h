@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The analytical engine rerun after every edit, off the GUI thread: the edit bumps a revision,
 // a short debounce batches a gesture, a worker checks and analyses a copy of the variant, and a
 // result for an older revision than the document's is dropped.

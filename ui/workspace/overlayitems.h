@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The analysis drawn on the canvas: a coloured frame and figures on a card or unit box, and the
 // traffic on a connection. Each is a child of the editor's item, so it moves and dies with it.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the simulation panel runs, without widgets: a request (engine, settings, the variant as
 // it is now) in, a RunRecord for the project's run table out. The settings map onto the engines
 // exactly as archsim-cli's options do, so the same seed gives the same numbers.

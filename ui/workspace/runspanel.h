@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The project's past runs, newest first: kind, engine, variant, summary and whether the design
 // has changed since ("older revision"). Shows one run's charts, or overlays two of the same kind.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The simulation panel: engine, variant, scale, scenario, duration, warm-up, seed, replications;
 // Run, Sweep and Failure analysis; a worker thread with progress, elapsed and remaining time,
 // and Cancel. A finished run goes into the project's runs.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The strip over the canvas: per workload throughput, mean response, saturation rate and
 // headroom (saturation rate ÷ current rate), the bottleneck, and the overlay's on/off switch.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // "What if it fails?": the workloads a unit's failure hits and the share of their requests lost,
 // from the static failure analysis, with a button to run it as a crash in the DES engine.
 #pragma once

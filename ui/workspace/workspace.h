@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The simulation workspace inside the main window: live analysis on the canvas and in the
 // problems panel, the Simulate menu, the simulation, charts and runs panels, and the failure
 // view (right-click a unit: "What if it fails?"). The main window creates one and forgets it.
