@@ -109,6 +109,9 @@ QChart *buildChart(const ChartSpec &spec) {
         lower->append(from, spec.yMin);
         lower->append(to, spec.yMin);
         auto *area = new QAreaSeries(upper, lower);
+        // QAreaSeries does not own its boundary lines: the area does, so they go with it.
+        upper->setParent(area);
+        lower->setParent(area);
         area->setName(shade.label);
         const QColor c = shade.color.isValid() ? shade.color : QColor(213, 94, 0, 50);
         area->setColor(c);
