@@ -97,9 +97,8 @@ struct Measured {
 // Runs archsim-cli with args; wall time and the child's own peak resident memory (wait4).
 Measured cli(const QStringList &args) {
     // ARCHSIM_CLI in the environment measures another build (e.g. an older one, to compare).
-    const QByteArray program = qEnvironmentVariableIsSet("ARCHSIM_CLI")
-                                   ? qgetenv("ARCHSIM_CLI")
-                                   : QByteArray(ARCHSIM_CLI);
+    const QByteArray program =
+        qEnvironmentVariableIsSet("ARCHSIM_CLI") ? qgetenv("ARCHSIM_CLI") : QByteArray(ARCHSIM_CLI);
     QList<QByteArray> storage{program};
     for (const QString &a : args)
         storage << a.toLocal8Bit();
@@ -126,8 +125,8 @@ Measured cli(const QStringList &args) {
 }
 
 void report(const char *what, const Measured &m, double fileMb) {
-    std::printf("  %-28s %6.2f s  peak %6.0f MB (%4.1f x the file)%s\n", what, m.seconds,
-                m.peakMb, m.peakMb / fileMb, m.exitCode == 0 ? "" : "  (exit code not 0)");
+    std::printf("  %-28s %6.2f s  peak %6.0f MB (%4.1f x the file)%s\n", what, m.seconds, m.peakMb,
+                m.peakMb / fileMb, m.exitCode == 0 ? "" : "  (exit code not 0)");
 }
 
 void run(int n, bool full) {

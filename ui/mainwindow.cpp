@@ -3,7 +3,6 @@
 
 #include "ui/aboutbox.h"
 #include "ui/compare/compareactions.h"
-#include "ui/traces/traceactions.h"
 #include "ui/document/autosaver.h"
 #include "ui/editor/diagramexport.h"
 #include "ui/editor/diagramscene.h"
@@ -14,6 +13,7 @@
 #include "ui/editor/workloadspanel.h"
 #include "ui/problemspanel.h"
 #include "ui/report/reportdialog.h"
+#include "ui/traces/traceactions.h"
 #include "ui/workspace/workspace.h"
 
 #include "model/projectfile.h"

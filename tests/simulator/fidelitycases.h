@@ -192,9 +192,7 @@ struct FidelityRow {
         if (utilisation) return std::abs(analytic - des) <= 0.02 + desCi95;
         return std::abs(analytic - des) <= 0.05 * std::abs(des) + desCi95;
     }
-    double errorPercent() const {
-        return des != 0 ? 100 * (analytic - des) / des : 0;
-    }
+    double errorPercent() const { return des != 0 ? 100 * (analytic - des) / des : 0; }
 };
 
 inline std::vector<FidelityRow> compareEngines(const FidelityCase &c, const sim::DesOptions &o) {
@@ -209,8 +207,7 @@ inline std::vector<FidelityRow> compareEngines(const FidelityCase &c, const sim:
         rows.push_back({c.name, aw.name + QStringLiteral(" mean ms"), aw.meanResponseMs,
                         dw.meanResponseMs, dw.meanResponseMsCi95.value_or(0), false, flagged});
         rows.push_back({c.name, aw.name + QStringLiteral(" throughput/s"), aw.throughputPerSec,
-                        dw.throughputPerSec, dw.throughputPerSecCi95.value_or(0), false,
-                        flagged});
+                        dw.throughputPerSec, dw.throughputPerSecCi95.value_or(0), false, flagged});
         if (aw.p99Ms && dw.p99Ms)
             rows.push_back({c.name, aw.name + QStringLiteral(" p99 ms (estimate)"), *aw.p99Ms,
                             *dw.p99Ms, 0, false, true});
