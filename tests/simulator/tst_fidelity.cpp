@@ -3,6 +3,7 @@
 // held across synchronous calls. Exact cases against queueing theory written here; layered
 // cases against the discrete-event engine (the fidelity suite, tests/simulator/fidelitycases.h).
 #include "fidelitycases.h"
+#include "loadexpectations.h"
 #include "theory.h"
 
 #include "simulator/analytic/responsepercentiles.h"
@@ -35,23 +36,6 @@ DesOptions longRun(double seconds = 400, int replications = 8) {
     o.workerThreads = 2;
     return o;
 }
-
-const UnitResult &unitOf(const LoadResult &r, const QString &id) {
-    for (const UnitResult &u : r.units)
-        if (u.id == id) return u;
-    qFatal("no unit %s", qPrintable(id));
-}
-
-#define EXPECT_REL(actual, expected, tolerance)                                                    \
-    do {                                                                                           \
-        const double a_ = (actual), e_ = (expected);                                               \
-        if (!(std::abs(a_ - e_) <= (tolerance)*std::abs(e_)))                                      \
-            QFAIL(qPrintable(QStringLiteral("%1 = %2, expected %3 within %4%")                     \
-                                 .arg(QLatin1String(#actual))                                      \
-                                 .arg(a_, 0, 'g', 8)                                               \
-                                 .arg(e_, 0, 'g', 8)                                               \
-                                 .arg(100 * (tolerance))));                                        \
-    } while (false)
 
 } // namespace
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Proves both load engines against queueing theory, computed here independently of the engines.
+#include "loadexpectations.h"
 #include "modelbuilder.h"
 #include "testmodels.h"
 #include "theory.h"
@@ -34,29 +35,6 @@ CompiledModel compile(const ModelBuilder &b) {
     if (!r.model) qFatal("test model does not compile: %s", qPrintable(formatProblems(r.problems)));
     return *r.model;
 }
-
-const WorkloadResult &workload(const LoadResult &r, const QString &name) {
-    for (const WorkloadResult &w : r.workloads)
-        if (w.name == name) return w;
-    qFatal("no workload %s", qPrintable(name));
-}
-
-const UnitResult &unitOf(const LoadResult &r, const QString &id) {
-    for (const UnitResult &u : r.units)
-        if (u.id == id) return u;
-    qFatal("no unit %s", qPrintable(id));
-}
-
-#define EXPECT_REL(actual, expected, tolerance)                                                    \
-    do {                                                                                           \
-        const double a_ = (actual), e_ = (expected);                                               \
-        if (!(std::abs(a_ - e_) <= (tolerance)*std::abs(e_)))                                      \
-            QFAIL(qPrintable(QStringLiteral("%1 = %2, expected %3 within %4%")                     \
-                                 .arg(QLatin1String(#actual))                                      \
-                                 .arg(a_, 0, 'g', 8)                                               \
-                                 .arg(e_, 0, 'g', 8)                                               \
-                                 .arg(100 * (tolerance))));                                        \
-    } while (false)
 
 // The DES mean lies within its own 95% interval of the exact answer (plus the histogram's
 // bucket width for percentiles, which are checked separately).
