@@ -67,7 +67,10 @@ VariantCheck checkVariant(const Variant &variant, int variantIndex, bool searchS
     check.problems = compiled.problems;
     if (compiled.model) {
         AnalyticOptions options;
-        options.searchSaturation = searchSaturation;
+        // The search repeats the layered solve a dozen times: past this size it would make
+        // every check take seconds, so the warning then names no saturation rate.
+        options.searchSaturation =
+            searchSaturation && variant.components.size() <= kLargestDesignSearched;
         check.analysis = analyze(*compiled.model, options);
         check.problems << loadWarnings(variant, variantIndex, *check.analysis);
         check.model = std::move(compiled.model);

@@ -24,6 +24,9 @@ struct VariantCheck {
 // SEARCH_SATURATION the analysis skips the saturation search (faster: the live overlay's first
 // stage), so its saturation rate is the solve's upper bound and its bottleneck the unit closest
 // to its limit now.
+// Designs larger than this are checked without the saturation search (see checkVariant).
+constexpr qsizetype kLargestDesignSearched = 5000;
+
 VariantCheck checkVariant(const Variant &variant, int variantIndex, bool searchSaturation = true);
 
 // Warnings for a unit that saturates at the current load, or a design that is unstable.
