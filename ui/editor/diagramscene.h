@@ -3,6 +3,7 @@
 // signals. Mouse gestures (move, connect) become edit operations, i.e. undo commands.
 #pragma once
 
+#include "ui/editor/connectionrouter.h"
 #include "ui/editor/editoperations.h"
 #include "ui/editor/lanegeometry.h"
 
@@ -44,6 +45,9 @@ public:
     QRectF diagramRect() const;
 
     void rebuild();
+    // Routes every connection afresh (what opening does); for the benchmark and tests.
+    void rerouteAll();
+    const ConnectionRouter &router() const { return m_router; }
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
@@ -62,6 +66,7 @@ private:
     void rebuildAdjacency();
     void refreshUnits();
     void refreshLanes();
+    void refreshEntries(); // marks the entry components of the variant's workloads
     ComponentItem *componentAt(const QPointF &scenePos) const;
 
     ProjectDocument *m_document;
@@ -72,6 +77,7 @@ private:
     QList<LaneItem *> m_laneItems;
     QMultiHash<QString, QString> m_attached; // component id → keys of its connections
     LaneGeometry m_lanes;
+    ConnectionRouter m_router; // paths of the connections around the cards
 
     // Gestures in progress.
     struct Drag {

@@ -54,7 +54,9 @@ public:
     QString renameLayer(const QString &from, const QString &to);
     void addLayer();
 
-    void autoLayout(const QStringList &componentIds); // empty: the whole variant
+    // Empty: the whole variant. Applied only if the diagram reads better (see layoutscore.h);
+    // returns what was done, for the status bar.
+    QString autoLayout(const QStringList &componentIds);
 
     // Variants of the project; each returns a message when refused, empty on success.
     QString duplicateVariant(const QString &newName); // the copy becomes the current one
