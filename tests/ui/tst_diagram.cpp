@@ -313,6 +313,14 @@ void TestDiagram::autoLayoutImprovesExampleAndUndoes() {
     DiagramScene scene(&doc);
     const Variant before = doc.currentVariant();
     const AutoLayoutPlan plan = planAutoLayout(before, {});
+    // With ARCHSIM_UI_SHOTS=DIR, pictures of the hand layout and of the auto-layout go there.
+    const QString shots = qEnvironmentVariable("ARCHSIM_UI_SHOTS");
+    if (!shots.isEmpty()) {
+        QCOMPARE(exportScene(&scene, shots + QStringLiteral("/example-hand.png")), QString());
+        scene.operations()->moveComponents(plan.positions.keys(), plan.positions.values(), 0);
+        QCOMPARE(exportScene(&scene, shots + QStringLiteral("/example-auto.png")), QString());
+        doc.undoStack()->undo();
+    }
     // The hand layout has Orders → Postgres over Inventory and lines through Domain cards.
     QVERIFY(plan.before.throughCards > 0);
     QVERIFY2(plan.after.total() < plan.before.total(),

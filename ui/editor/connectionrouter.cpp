@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/editor/connectionrouter.h"
 
+#include <QLineF>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>

@@ -314,9 +314,10 @@ void DiagramScene::select(const Selection &s) {
 void DiagramScene::setExporting(bool on) {
     m_exporting = on;
     if (on) clearSelection();
-    // Cards keep cached pictures (with knobs): make them draw afresh.
+    // Cards keep cached pictures (with knobs, and pixels where an SVG needs text): drawn
+    // directly while exporting.
     for (ComponentItem *item : std::as_const(m_components))
-        item->update();
+        item->setCacheMode(on ? QGraphicsItem::NoCache : QGraphicsItem::DeviceCoordinateCache);
     update();
 }
 

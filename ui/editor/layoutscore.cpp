@@ -5,6 +5,7 @@
 
 #include <QLineF>
 #include <QObject>
+#include <QRectF>
 
 #include <algorithm>
 #include <cmath>
