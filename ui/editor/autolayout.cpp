@@ -22,6 +22,7 @@ constexpr double kGapX = 60;      // between cards of a line: room for an arrow 
 constexpr double kLineGap = 70;   // between the lines of one layer
 constexpr double kLayerGap = 110; // between layers: two lane paddings and room for routes
 constexpr int kSweeps = 12;
+constexpr int kPlacementPasses = 6;
 constexpr int kLinesPerLayer = 100; // row key = layer * this + line
 
 // Cards per line: about the square root of the design, so that the drawing is neither a
@@ -71,17 +72,24 @@ QHash<QString, QPointF> layeredLayout(const Variant &variant, const QStringList 
     }
 
     // Lines: a layer wider than a line wraps. A component called from its own layer goes at
-    // least one line below its caller (longest path over those calls, cycles cut by the
-    // bound), so that the call runs downwards between the lines instead of along a row.
+    // least one line below its caller (longest path over those calls, cut at the last line),
+    // so that the call runs downwards between the lines instead of along a row. A full line
+    // passes its surplus down: first the components with most calls to layers below and fewest
+    // from above; callers of their own layer stay above their callees.
     const int perLine = maxPerLine(int(variant.components.size()));
-    std::vector<int> line(n, 0);
+    std::vector<int> line(n, 0), downward(n, 0);
+    std::vector<bool> callsOwnLayer(n, false);
+    for (const auto &[a, b] : calls) {
+        downward[a] += layer[b] > layer[a] ? 1 : layer[b] < layer[a] ? -1 : 0;
+        downward[b] += layer[a] > layer[b] ? 1 : layer[a] < layer[b] ? -1 : 0;
+        if (layer[a] == layer[b]) callsOwnLayer[a] = true;
+    }
     for (auto it = members.begin(); it != members.end(); ++it) {
         const std::vector<int> &m = it.value();
         const int count = int(m.size());
         if (count <= perLine) continue;
         const int lines = (count + perLine - 1) / perLine;
-        const int capacity = (count + lines - 1) / lines;
-        for (int round = 0; round < count; ++round) { // relax: at most COUNT rounds
+        for (int round = 0; round < lines; ++round) { // each round lengthens paths by one
             bool changed = false;
             for (const auto &[a, b] : calls)
                 if (layer[a] == it.key() && layer[b] == it.key() && line[b] < line[a] + 1 &&
@@ -91,20 +99,18 @@ QHash<QString, QPointF> layeredLayout(const Variant &variant, const QStringList 
                 }
             if (!changed) break;
         }
-        // Fill lines to their capacity, overflowing downwards (and upwards from the last).
-        std::vector<int> sorted = m;
-        std::stable_sort(sorted.begin(), sorted.end(), [&](int a, int b) {
-            return line[a] != line[b] ? line[a] < line[b] : nodes[a]->x < nodes[b]->x;
-        });
-        std::vector<int> filled(lines, 0);
-        for (int v : sorted) {
-            int l = line[v];
-            while (filled[l] >= capacity && l + 1 < lines)
-                ++l;
-            while (filled[l] >= capacity && l > 0)
-                --l;
-            line[v] = l;
-            ++filled[l];
+        for (int l = 0; l + 1 < lines; ++l) {
+            std::vector<int> here;
+            for (int v : m)
+                if (line[v] == l) here.push_back(v);
+            if (int(here.size()) <= perLine) continue;
+            std::stable_sort(here.begin(), here.end(), [&](int a, int b) {
+                if (callsOwnLayer[a] != callsOwnLayer[b]) return bool(callsOwnLayer[a]);
+                if (downward[a] != downward[b]) return downward[a] < downward[b];
+                return nodes[a]->x < nodes[b]->x;
+            });
+            for (std::size_t i = std::size_t(perLine); i < here.size(); ++i)
+                line[here[i]] = l + 1;
         }
     }
 
@@ -153,16 +159,65 @@ QHash<QString, QPointF> layeredLayout(const Variant &variant, const QStringList 
         }
     }
 
-    // Geometry: each line centred on the widest, lines of a layer close together, layers apart.
-    auto width = [&](const std::vector<int> &row) {
+    // Geometry, x: each line starts centred on the widest; then, alternately down and up,
+    // each card is pulled towards the mean centre of its neighbours in other lines, keeping
+    // the order and the gaps of its line (a forward and a backward packing, averaged).
+    std::vector<double> width(n), centre(n);
+    for (int v = 0; v < n; ++v)
+        width[v] = componentSize(*nodes[v]).width();
+    auto rowWidth = [&](const std::vector<int> &row) {
         double w = 0;
         for (int v : row)
-            w += componentSize(*nodes[v]).width();
+            w += width[v];
         return w + kGapX * double(row.size() - 1);
     };
     double widest = 0;
     for (const auto &row : rows)
-        widest = std::max(widest, width(row));
+        widest = std::max(widest, rowWidth(row));
+    for (const auto &row : rows) {
+        double x = (widest - rowWidth(row)) / 2;
+        for (int v : row) {
+            centre[v] = x + width[v] / 2;
+            x += width[v] + kGapX;
+        }
+    }
+    for (int pass = 0; pass < kPlacementPasses; ++pass) {
+        QList<int> keys = rows.keys();
+        if (pass % 2) std::reverse(keys.begin(), keys.end());
+        for (int r : keys) {
+            const std::vector<int> &row = rows[r];
+            const std::size_t m = row.size();
+            std::vector<double> want(m), forward(m), backward(m);
+            for (std::size_t i = 0; i < m; ++i) {
+                double sum = 0;
+                int count = 0;
+                for (auto [it, end] = boost::adjacent_vertices(row[i], graph); it != end; ++it)
+                    if (rowOf[int(*it)] != r) {
+                        sum += centre[int(*it)];
+                        ++count;
+                    }
+                want[i] = count ? sum / count : centre[row[i]];
+            }
+            for (std::size_t i = 0; i < m; ++i) // as far left as wanted, pushed by the left one
+                forward[i] = i == 0 ? want[i]
+                                    : std::max(want[i], forward[i - 1] + (width[row[i - 1]] +
+                                                                          width[row[i]]) / 2 +
+                                                            kGapX);
+            for (std::size_t k = m; k-- > 0;) // as far right as wanted, pushed by the right one
+                backward[k] = k + 1 == m ? want[k]
+                                         : std::min(want[k], backward[k + 1] -
+                                                                 (width[row[k + 1]] +
+                                                                  width[row[k]]) / 2 -
+                                                                 kGapX);
+            for (std::size_t i = 0; i < m; ++i)
+                centre[row[i]] = (forward[i] + backward[i]) / 2;
+            // The average of two valid packings keeps the gaps; it is valid too.
+        }
+    }
+    double minLeft = 1e300;
+    for (int v = 0; v < n; ++v)
+        minLeft = std::min(minLeft, centre[v] - width[v] / 2);
+
     double left = 1e300, top = 1e300;
     for (const Component *c : nodes) {
         left = std::min(left, c->x);
@@ -172,6 +227,7 @@ QHash<QString, QPointF> layeredLayout(const Variant &variant, const QStringList 
         left = style::kLaneLabelWidth + 60;
         top = 2 * style::kGrid;
     }
+    // Geometry, y: lines of a layer close together, layers apart.
     QHash<QString, QPointF> result;
     double y = top;
     int previousLayer = -1;
@@ -189,13 +245,16 @@ QHash<QString, QPointF> layeredLayout(const Variant &variant, const QStringList 
             y = std::max(previousLayer >= 0 ? y : -1e300, snap(sum / count));
         }
         previousLayer = rowLayer;
-        double x = left + (widest - width(row)) / 2;
         double tallest = 0;
+        double previousRight = -1e300;
         for (int v : row) {
-            const QSizeF size = componentSize(*nodes[v]);
-            result.insert(nodes[v]->id, QPointF(snap(x), snap(y)));
-            x += size.width() + kGapX;
-            tallest = std::max(tallest, size.height());
+            // On the grid, never closer than the gap to the card before.
+            double x = snap(left + centre[v] - width[v] / 2 - minLeft);
+            while (x < previousRight + kGapX - 1e-6)
+                x += style::kGrid;
+            result.insert(nodes[v]->id, QPointF(x, snap(y)));
+            previousRight = x + width[v];
+            tallest = std::max(tallest, componentSize(*nodes[v]).height());
         }
         y += tallest + kLineGap;
     }

@@ -145,16 +145,23 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     style::kindRenderer(m_component.kind)
         ->render(painter, QRectF(card::kTextLeft, 4, iconSize, iconSize));
     const double textWidth = m_size.width() - card::kTextLeft - card::kTextRight;
-    QString detail = enumName(m_component.kind);
+    // Kind and figures; when they do not fit, the figures win (the icon tells the kind).
+    QString figures;
     if (m_component.serviceTimeMs > 0)
-        detail += QStringLiteral(" · %1 ms").arg(m_component.serviceTimeMs);
-    if (m_replicas > 1) detail += QStringLiteral(" · ×%1").arg(m_replicas);
+        figures = QStringLiteral("%1 ms").arg(m_component.serviceTimeMs);
+    if (m_replicas > 1)
+        figures += (figures.isEmpty() ? QString() : QStringLiteral(" · ")) +
+                   QStringLiteral("×%1").arg(m_replicas);
+    const QFontMetricsF detailMetrics(card::detailFont());
+    const QRectF detailRect(card::kTextLeft + iconSize + 4, 4, textWidth - iconSize - 4, iconSize);
+    QString detail = enumName(m_component.kind);
+    if (!figures.isEmpty()) detail += QStringLiteral(" · ") + figures;
+    if (detailMetrics.horizontalAdvance(detail) > detailRect.width() && !figures.isEmpty())
+        detail = figures;
     painter->setFont(card::detailFont());
     painter->setPen(QColor(0x5a, 0x62, 0x6c));
-    const QRectF detailRect(card::kTextLeft + iconSize + 4, 4, textWidth - iconSize - 4, iconSize);
-    painter->drawText(
-        detailRect, Qt::AlignLeft | Qt::AlignVCenter,
-        QFontMetricsF(card::detailFont()).elidedText(detail, Qt::ElideRight, detailRect.width()));
+    painter->drawText(detailRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      detailMetrics.elidedText(detail, Qt::ElideRight, detailRect.width()));
 
     const CardText &text = cardText(m_component);
     const QFont nameFont = card::nameFont();

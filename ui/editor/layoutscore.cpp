@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/editor/layoutscore.h"
 
+#include "ui/editor/connectionitem.h"
+#include "ui/editor/connectionrouter.h"
 #include "ui/editor/lanegeometry.h"
 
 #include <QLineF>
@@ -15,52 +17,44 @@ namespace archsim::ui {
 namespace {
 
 constexpr double kBucket = 400;
-// Past this many connections, crossings are counted on an even sample and scaled up, so that
-// scoring a design of 20,000 connections stays well under a second.
-constexpr int kMaxCrossingLines = 3000;
 
 quint64 bucketKey(int bx, int by) {
     return (quint64(quint32(bx)) << 32) | quint32(by);
 }
 
-// Liang–Barsky: whether segment L passes through the inside of R.
-bool lineThroughRect(const QLineF &l, const QRectF &r) {
-    double t0 = 0, t1 = 1;
-    const double dx = l.dx(), dy = l.dy();
-    const double p[4] = {-dx, dx, -dy, dy};
-    const double q[4] = {l.x1() - r.left(), r.right() - l.x1(), l.y1() - r.top(),
-                         r.bottom() - l.y1()};
-    for (int i = 0; i < 4; ++i) {
-        if (p[i] == 0) {
-            if (q[i] <= 0) return false;
-        } else {
-            const double t = q[i] / p[i];
-            if (p[i] < 0)
-                t0 = std::max(t0, t);
-            else
-                t1 = std::min(t1, t);
-        }
-    }
-    return t1 - t0 > 1e-9;
+quint64 bucketOf(const QPointF &p) {
+    return bucketKey(int(std::floor(p.x() / kBucket)), int(std::floor(p.y() / kBucket)));
 }
 
-bool properCross(const QLineF &a, const QLineF &b) {
-    QPointF at;
-    if (a.intersects(b, &at) != QLineF::BoundedIntersection) return false;
-    // Lines that share an end (calls of the same component) do not count.
-    const auto near = [](const QPointF &p, const QPointF &q) {
-        return std::abs(p.x() - q.x()) < 0.5 && std::abs(p.y() - q.y()) < 0.5;
-    };
-    return !(near(at, a.p1()) || near(at, a.p2()) || near(at, b.p1()) || near(at, b.p2()));
+template <typename F> void forBuckets(const QRectF &r, F &&f) {
+    for (int x = int(std::floor(r.left() / kBucket)); x <= int(std::floor(r.right() / kBucket));
+         ++x)
+        for (int y = int(std::floor(r.top() / kBucket)); y <= int(std::floor(r.bottom() / kBucket));
+             ++y)
+            f(bucketKey(x, y));
 }
+
+// Whether the axis-parallel segment A-B passes through the inside of R.
+bool crossesInside(const QPointF &a, const QPointF &b, const QRectF &r) {
+    return std::min(a.x(), b.x()) < r.right() && std::max(a.x(), b.x()) > r.left() &&
+           std::min(a.y(), b.y()) < r.bottom() && std::max(a.y(), b.y()) > r.top();
+}
+
+struct Segment {
+    QPointF a, b;
+    int route;
+};
 
 } // namespace
 
 QString LayoutScore::summary() const {
-    return QObject::tr("%1 overlaps, %2 lines through cards, %3 crossings, length %4")
+    return QObject::tr("%1 overlaps, %2 paths through cards, %3 crossings, %4 hidden labels, "
+                       "%5 bends, length %6")
         .arg(overlaps)
         .arg(throughCards)
         .arg(crossings)
+        .arg(hiddenLabels)
+        .arg(bends)
         .arg(qRound(length));
 }
 
@@ -68,15 +62,13 @@ LayoutScore scoreLayout(const Variant &variant, const QHash<QString, QPointF> &m
     LayoutScore s;
     QHash<QString, QRectF> rects;
     QMultiHash<quint64, QString> buckets;
+    ConnectionRouter router;
     for (const Component &c : variant.components) {
         const QPointF at = moved.value(c.id, QPointF(c.x, c.y));
         const QRectF r(at, componentSize(c));
         rects.insert(c.id, r);
-        for (int x = int(std::floor(r.left() / kBucket)); x <= int(std::floor(r.right() / kBucket));
-             ++x)
-            for (int y = int(std::floor(r.top() / kBucket));
-                 y <= int(std::floor(r.bottom() / kBucket)); ++y)
-                buckets.insert(bucketKey(x, y), c.id);
+        router.setCard(c.id, r);
+        forBuckets(r, [&](quint64 b) { buckets.insert(b, c.id); });
     }
     // Overlaps: each pair once, found through the buckets.
     QSet<QPair<QString, QString>> overlapping;
@@ -86,34 +78,55 @@ LayoutScore scoreLayout(const Variant &variant, const QHash<QString, QPointF> &m
                 overlapping.insert({*it, *jt});
     s.overlaps = int(overlapping.size());
 
-    std::vector<QLineF> lines;
-    for (const Connection &k : variant.connections) {
-        const auto a = rects.constFind(k.from), b = rects.constFind(k.to);
-        if (a == rects.constEnd() || b == rects.constEnd() || k.from == k.to) continue;
-        const QLineF line(a->center(), b->center());
-        lines.push_back(line);
-        s.length += line.length();
-        // Cards the line passes over, looked up in the buckets its box covers.
-        const QRectF box = QRectF(line.p1(), line.p2()).normalized();
+    QStringList keys;
+    for (int i = 0; i < variant.connections.size(); ++i) {
+        const Connection &k = variant.connections[i];
+        if (k.from == k.to || !rects.contains(k.from) || !rects.contains(k.to)) continue;
+        keys << QString::number(i);
+        router.setConnection(keys.last(), k.from, k.to, ConnectionItem::labelSize(k));
+    }
+    router.route(keys);
+
+    std::vector<Segment> horizontal, vertical;
+    for (int r = 0; r < keys.size(); ++r) {
+        const Route *route = router.routeOf(keys[r]);
+        if (!route) continue;
+        const QPolygonF &p = route->points;
+        s.hiddenLabels += route->label.isEmpty();
+        s.bends += std::max<int>(0, int(p.size()) - 2);
         QSet<QString> hit;
-        for (int x = int(std::floor(box.left() / kBucket));
-             x <= int(std::floor(box.right() / kBucket)); ++x)
-            for (int y = int(std::floor(box.top() / kBucket));
-                 y <= int(std::floor(box.bottom() / kBucket)); ++y) {
-                const quint64 key = bucketKey(x, y);
-                for (auto it = buckets.find(key); it != buckets.end() && it.key() == key; ++it)
-                    if (*it != k.from && *it != k.to && !hit.contains(*it) &&
-                        lineThroughRect(line, rects.value(*it)))
+        for (int i = 0; i + 1 < p.size(); ++i) {
+            s.length += QLineF(p[i], p[i + 1]).length();
+            const bool isHorizontal = std::abs(p[i].y() - p[i + 1].y()) < 1e-6;
+            (isHorizontal ? horizontal : vertical).push_back({p[i], p[i + 1], r});
+            forBuckets(QRectF(p[i], p[i + 1]).normalized(), [&](quint64 b) {
+                for (auto it = buckets.find(b); it != buckets.end() && it.key() == b; ++it)
+                    if (!hit.contains(*it) && crossesInside(p[i], p[i + 1], rects.value(*it)))
                         hit.insert(*it);
-            }
+            });
+        }
         s.throughCards += int(hit.size());
     }
-    const std::size_t step = std::max<std::size_t>(1, lines.size() / kMaxCrossingLines);
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < lines.size(); i += step)
-        for (std::size_t j = i + step; j < lines.size(); j += step)
-            count += properCross(lines[i], lines[j]);
-    s.crossings = int(count * step * step);
+    // Crossings: each vertical segment against the horizontal ones filed in its buckets,
+    // counted in the bucket that holds the crossing point so that each pair counts once.
+    QMultiHash<quint64, int> byBucket;
+    for (int i = 0; i < int(horizontal.size()); ++i)
+        forBuckets(QRectF(horizontal[i].a, horizontal[i].b).normalized(),
+                   [&](quint64 b) { byBucket.insert(b, i); });
+    for (const Segment &v : vertical) {
+        const double x = v.a.x(), top = std::min(v.a.y(), v.b.y()),
+                     bottom = std::max(v.a.y(), v.b.y());
+        forBuckets(QRectF(v.a, v.b).normalized(), [&](quint64 b) {
+            for (auto it = byBucket.find(b); it != byBucket.end() && it.key() == b; ++it) {
+                const Segment &h = horizontal[*it];
+                if (h.route == v.route) continue;
+                const double y = h.a.y(), left = std::min(h.a.x(), h.b.x()),
+                             right = std::max(h.a.x(), h.b.x());
+                if (!(x > left && x < right && y > top && y < bottom)) continue;
+                if (bucketOf(QPointF(x, y)) == b) ++s.crossings;
+            }
+        });
+    }
     return s;
 }
 

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A measure of how well a diagram reads, to decide whether an automatic layout is better than
-// the one it would replace. Lower is better. Connections are taken as straight lines between
-// card centres: what the layout itself makes easy or hard, before any routing goes around it.
+// the one it would replace. Lower is better. The connections are routed as the canvas routes
+// them (connectionrouter.h), so the score counts what a reader sees: crossings of the drawn
+// paths, bends, length, labels that found no place, and paths the router could not keep off
+// cards.
 #pragma once
 
 #include "model/variant.h"
@@ -12,18 +14,20 @@
 namespace archsim::ui {
 
 struct LayoutScore {
-    int overlaps = 0; // pairs of cards that overlap
-    int throughCards =
-        0;             // (connection, card) pairs where the line crosses a card it does not connect
-    int crossings = 0; // pairs of connection lines that cross
-    double length = 0; // total length of the connection lines (px)
+    int overlaps = 0;     // pairs of cards that overlap
+    int throughCards = 0; // (connection, card) pairs where the path crosses a card
+    int crossings = 0;    // pairs of connection paths that cross
+    int hiddenLabels = 0; // labels with no free place (the call's figures cannot be read)
+    int bends = 0;        // corners of all paths
+    double length = 0;    // total length of the paths (px)
 
-    // Weighted: an overlap hides a card, a line through a card hides the line, a crossing
-    // costs attention; length breaks ties.
+    // Weighted: an overlap hides a card, a path through a card hides the path, a crossing and
+    // a missing label cost attention; bends and length break ties.
     double total() const {
-        return 1000.0 * overlaps + 100.0 * throughCards + 20.0 * crossings + length / 100.0;
+        return 1000.0 * overlaps + 100.0 * throughCards + 20.0 * crossings +
+               20.0 * hiddenLabels + 2.0 * bends + length / 100.0;
     }
-    QString summary() const; // "2 overlaps, 3 lines through cards, 5 crossings, length 4200"
+    QString summary() const; // "0 overlaps, 0 paths through cards, 5 crossings, ..."
 };
 
 // The score of VARIANT with the components in MOVED at their new top-left positions.
