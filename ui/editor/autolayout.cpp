@@ -199,16 +199,16 @@ QHash<QString, QPointF> layeredLayout(const Variant &variant, const QStringList 
                 want[i] = count ? sum / count : centre[row[i]];
             }
             for (std::size_t i = 0; i < m; ++i) // as far left as wanted, pushed by the left one
-                forward[i] = i == 0 ? want[i]
-                                    : std::max(want[i], forward[i - 1] + (width[row[i - 1]] +
-                                                                          width[row[i]]) / 2 +
-                                                            kGapX);
+                forward[i] =
+                    i == 0 ? want[i]
+                           : std::max(want[i], forward[i - 1] +
+                                                   (width[row[i - 1]] + width[row[i]]) / 2 + kGapX);
             for (std::size_t k = m; k-- > 0;) // as far right as wanted, pushed by the right one
-                backward[k] = k + 1 == m ? want[k]
-                                         : std::min(want[k], backward[k + 1] -
-                                                                 (width[row[k + 1]] +
-                                                                  width[row[k]]) / 2 -
-                                                                 kGapX);
+                backward[k] =
+                    k + 1 == m
+                        ? want[k]
+                        : std::min(want[k], backward[k + 1] -
+                                                (width[row[k + 1]] + width[row[k]]) / 2 - kGapX);
             for (std::size_t i = 0; i < m; ++i)
                 centre[row[i]] = (forward[i] + backward[i]) / 2;
             // The average of two valid packings keeps the gaps; it is valid too.

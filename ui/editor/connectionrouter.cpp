@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/editor/connectionrouter.h"
 
+#include <QElapsedTimer>
 #include <QLineF>
 
 #include <algorithm>
@@ -18,7 +19,10 @@ constexpr int kGrow = 12;       // cells the search window reaches beyond the tw
 constexpr int kWideGrow = 60;   // a second, wider try when the first window has no way
 constexpr float kBend = 4;      // a bend costs as much as 40 px of path
 constexpr float kCrowd = 3;     // per route already running along a cell in the same direction
-constexpr int kMaxPops = 60000; // beyond this a route falls back to a plain three-segment path
+constexpr int kMaxPops = 20000; // beyond this a route falls back to a plain three-segment path
+// The search is greedy by this factor (weighted A*): paths may be a little longer than the
+// shortest, and far fewer cells are visited on long connections.
+constexpr float kGreed = 1.5f;
 constexpr qint64 kMaxWindow = 2'000'000; // cells
 
 const int kDx[4] = {0, 1, 0, -1}; // Top, Right, Bottom, Left: the outward direction of a side
@@ -96,15 +100,17 @@ void ConnectionRouter::setCard(const QString &id, const QRectF &rect) {
     removeCard(id);
     m_cards.insert(id, rect);
     // Filed under every bucket its margin reaches: a grid cell asks only its own bucket.
-    forBuckets(rect.adjusted(-kMargin, -kMargin, kMargin, kMargin),
-               [&](quint64 b) { m_cardBuckets.insert(b, id); });
+    forBuckets(rect.adjusted(-kMargin, -kMargin, kMargin, kMargin), [&](quint64 b) {
+        m_cardBuckets.insert(b, CardEntry{id, rect});
+    });
 }
 
 void ConnectionRouter::removeCard(const QString &id) {
     const auto it = m_cards.find(id);
     if (it == m_cards.end()) return;
-    forBuckets(it->adjusted(-kMargin, -kMargin, kMargin, kMargin),
-               [&](quint64 b) { m_cardBuckets.remove(b, id); });
+    forBuckets(it->adjusted(-kMargin, -kMargin, kMargin, kMargin), [&](quint64 b) {
+        m_cardBuckets.remove(b, CardEntry{id, {}});
+    });
     m_cards.erase(it);
 }
 
@@ -160,8 +166,7 @@ bool ConnectionRouter::cardAt(const QRectF &rect, const QString &except1,
     forBuckets(rect, [&](quint64 b) {
         for (auto it = m_cardBuckets.find(b); !hit && it != m_cardBuckets.end() && it.key() == b;
              ++it)
-            if (*it != except1 && *it != except2 && m_cards.constFind(*it)->intersects(rect))
-                hit = true;
+            if (it->id != except1 && it->id != except2 && it->rect.intersects(rect)) hit = true;
     });
     return hit;
 }
@@ -224,21 +229,30 @@ QPointF ConnectionRouter::port(const QString &card, Side side, const QString &ke
     return r.center();
 }
 
-QHash<QString, Route> ConnectionRouter::route(const QStringList &keys) {
-    QSet<QString> cards;
-    for (const QString &key : keys)
-        if (const auto c = m_conns.constFind(key); c != m_conns.constEnd()) {
-            cards.insert(c->from);
-            cards.insert(c->to);
-        }
+QHash<QString, Route> ConnectionRouter::route(const QStringList &keys, double budgetMs,
+                                              QStringList *left, bool withNeighbours) {
     QStringList all;
     QSet<QString> seen;
-    for (const QString &card : std::as_const(cards))
-        for (auto it = m_byCard.find(card); it != m_byCard.end() && it.key() == card; ++it)
-            if (!seen.contains(*it)) {
-                seen.insert(*it);
-                all << *it;
+    if (withNeighbours) {
+        QSet<QString> cards;
+        for (const QString &key : keys)
+            if (const auto c = m_conns.constFind(key); c != m_conns.constEnd()) {
+                cards.insert(c->from);
+                cards.insert(c->to);
             }
+        for (const QString &card : std::as_const(cards))
+            for (auto it = m_byCard.find(card); it != m_byCard.end() && it.key() == card; ++it)
+                if (!seen.contains(*it)) {
+                    seen.insert(*it);
+                    all << *it;
+                }
+    } else {
+        for (const QString &key : keys)
+            if (!seen.contains(key) && m_conns.contains(key)) {
+                seen.insert(key);
+                all << key;
+            }
+    }
     // Sides first (every port on a side depends on them), then free the old tracks.
     std::vector<std::pair<double, QString>> order;
     for (const QString &key : std::as_const(all)) {
@@ -255,9 +269,14 @@ QHash<QString, Route> ConnectionRouter::route(const QStringList &keys) {
     QHash<QString, Route> result;
     m_lastRouted = 0;
     m_lastFallbacks = 0;
+    QElapsedTimer clock;
+    clock.start();
     for (const auto &[length, key] : order) {
-        result.insert(key, routeOne(key, m_conns.value(key)));
-        ++m_lastRouted;
+        // Past the budget, the rest get a plain path now and a real route later.
+        const bool late = budgetMs >= 0 && double(clock.nsecsElapsed()) / 1e6 > budgetMs;
+        if (late && left) *left << key;
+        result.insert(key, routeOne(key, m_conns.value(key), late));
+        m_lastRouted += !late;
     }
     return result;
 }
@@ -278,18 +297,19 @@ QPoint stubCell(const QPointF &port, int side, const QRectF &card) {
 }
 } // namespace
 
-Route ConnectionRouter::routeOne(const QString &key, const Conn &conn) {
+Route ConnectionRouter::routeOne(const QString &key, const Conn &conn, bool provisional) {
     const QRectF a = m_cards.value(conn.from), b = m_cards.value(conn.to);
     const QPointF p1 = port(conn.from, conn.fromSide, key, true);
     const QPointF p2 = port(conn.to, conn.toSide, key, false);
     const QPoint s = stubCell(p1, conn.fromSide, a), t = stubCell(p2, conn.toSide, b);
     const int inward = (int(conn.toSide) + 2) % 4;
     std::vector<QPoint> cells;
-    const bool found = search(s, conn.fromSide, t, inward, kGrow, cells) ||
-                       search(s, conn.fromSide, t, inward, kWideGrow, cells);
+    bool found = !provisional && search(s, conn.fromSide, t, inward, kGrow, cells);
+    if (!provisional && !found && !m_capped) // the window was too tight, not the search too long
+        found = search(s, conn.fromSide, t, inward, kWideGrow, cells);
     Route r;
     if (!found) { // no way within reach: a plain path through the middle, over whatever is there
-        ++m_lastFallbacks;
+        m_lastFallbacks += !provisional;
         cells.clear();
         const QPoint mid((s.x() + t.x()) / 2, (s.y() + t.y()) / 2);
         const bool vertical = conn.fromSide == Top || conn.fromSide == Bottom;
@@ -330,6 +350,7 @@ bool ConnectionRouter::search(QPoint start, int startDir, QPoint goal, int goalD
     const int x0 = std::min(start.x(), goal.x()) - grow, y0 = std::min(start.y(), goal.y()) - grow;
     const int w = std::abs(start.x() - goal.x()) + 2 * grow + 1;
     const int h = std::abs(start.y() - goal.y()) + 2 * grow + 1;
+    m_capped = false;
     if (qint64(w) * h > kMaxWindow) return false;
     Scratch &s = *m_scratch;
     s.ensure(std::size_t(w) * std::size_t(h));
@@ -345,7 +366,7 @@ bool ConnectionRouter::search(QPoint start, int startDir, QPoint goal, int goalD
         const quint64 b = bucketKey(int(std::floor(px / kBucket)), int(std::floor(py / kBucket)));
         for (auto it = m_cardBuckets.find(b); !hit && it != m_cardBuckets.end() && it.key() == b;
              ++it) {
-            const QRectF &r = *m_cards.constFind(*it);
+            const QRectF &r = it->rect;
             hit = px > r.left() - kMargin && px < r.right() + kMargin && py > r.top() - kMargin &&
                   py < r.bottom() + kMargin;
         }
@@ -360,7 +381,7 @@ bool ConnectionRouter::search(QPoint start, int startDir, QPoint goal, int goalD
     };
     std::priority_queue<Node> open;
     auto heuristic = [&](int x, int y) {
-        return float(std::abs(x - goal.x()) + std::abs(y - goal.y()));
+        return kGreed * float(std::abs(x - goal.x()) + std::abs(y - goal.y()));
     };
     const int startState = cellIndex(start.x(), start.y()) * 4 + startDir;
     s.g[startState] = 0;
@@ -399,6 +420,7 @@ bool ConnectionRouter::search(QPoint start, int startDir, QPoint goal, int goalD
             open.push({g + heuristic(nx, ny), g, ns});
         }
     }
+    m_capped = pops >= kMaxPops;
     if (found < 0) return false;
     cells.clear();
     for (int st = found; st >= 0; st = s.parent[st]) {

@@ -42,12 +42,16 @@ public:
 
     // Keys of routes that pass through RECT: they must go around a card that now lies there.
     QStringList routesThrough(const QRectF &rect) const;
-    // Routes KEYS and the other connections at their ends' cards (whose ports move with them);
-    // returns every route that was computed. Connections with an unknown end are left out.
-    QHash<QString, Route> route(const QStringList &keys);
+    // Routes KEYS and (WITH_NEIGHBOURS) the other connections at their ends' cards, whose
+    // ports move with them; returns every route that was computed. Connections with an unknown
+    // end are left out. Past BUDGET_MS (when not negative) the remaining connections get a
+    // plain three-segment path at once and their keys go to LEFT, to be routed later.
+    QHash<QString, Route> route(const QStringList &keys, double budgetMs = -1,
+                                QStringList *left = nullptr, bool withNeighbours = true);
     const Route *routeOf(const QString &key) const;
 
-    // Statistics of the last route() call, for the benchmark.
+    // Statistics of the last route() call, for the benchmark: routes searched (not left for
+    // later), and of those how many found no way.
     int lastRouted() const { return m_lastRouted; }
     int lastFallbacks() const { return m_lastFallbacks; }
 
@@ -70,7 +74,7 @@ private:
 
     static QPair<Side, Side> sides(const QRectF &from, const QRectF &to);
     QPointF port(const QString &card, Side side, const QString &key, bool outgoing) const;
-    Route routeOne(const QString &key, const Conn &conn);
+    Route routeOne(const QString &key, const Conn &conn, bool provisional = false);
     bool search(QPoint start, int startDir, QPoint goal, int goalDir, int grow,
                 std::vector<QPoint> &cells);
     void forget(const QString &key);
@@ -78,8 +82,13 @@ private:
     QRectF placeLabel(const QPolygonF &points, const QSizeF &size) const;
     bool cardAt(const QRectF &rect, const QString &except1 = {}, const QString &except2 = {}) const;
 
+    struct CardEntry { // a card filed in a bucket, with its rectangle at hand for the search
+        QString id;
+        QRectF rect;
+        bool operator==(const CardEntry &o) const { return id == o.id; }
+    };
     QHash<QString, QRectF> m_cards;
-    QMultiHash<quint64, QString> m_cardBuckets;
+    QMultiHash<quint64, CardEntry> m_cardBuckets;
     QHash<QString, Conn> m_conns;
     QMultiHash<QString, QString> m_byCard; // card → keys of its connections
     QHash<QString, Stored> m_routes;
@@ -90,6 +99,7 @@ private:
     // A* scratch space, reused between searches (stamped instead of cleared).
     struct Scratch;
     Scratch *m_scratch;
+    bool m_capped = false; // the last search stopped at its limit of visited cells
     int m_lastRouted = 0;
     int m_lastFallbacks = 0;
 };

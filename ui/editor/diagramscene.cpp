@@ -16,11 +16,17 @@
 
 namespace archsim::ui {
 
+namespace {
+constexpr double kRouteBudgetMs = 10; // routing at once after an edit; the rest when idle
+} // namespace
+
 DiagramScene::DiagramScene(ProjectDocument *document, QObject *parent)
     : QGraphicsScene(parent)
     , m_document(document)
     , m_operations(document) {
     setItemIndexMethod(BspTreeIndex);
+    m_routeTimer.setSingleShot(true);
+    connect(&m_routeTimer, &QTimer::timeout, this, [this] { routeSlice(15); });
     connect(document, &ProjectDocument::componentsAdded, this, &DiagramScene::addComponents);
     connect(document, &ProjectDocument::componentsRemoved, this, &DiagramScene::removeComponents);
     connect(document, &ProjectDocument::componentsChanged, this, &DiagramScene::updateComponents);
@@ -57,6 +63,7 @@ void DiagramScene::rebuild() {
     m_units.clear();
     m_laneItems.clear();
     m_router.clear();
+    m_pendingRoutes.clear();
     const Variant &v = m_document->currentVariant();
     for (const Component &c : v.components) {
         auto *item = new ComponentItem(c);
@@ -79,6 +86,22 @@ void DiagramScene::rerouteAll() {
     for (const Connection &c : m_document->currentVariant().connections)
         keys << connectionKey(c);
     updateConnections(keys);
+    finishRouting();
+}
+
+void DiagramScene::finishRouting() {
+    routeSlice(-1);
+}
+
+void DiagramScene::routeSlice(double budgetMs) {
+    if (m_pendingRoutes.isEmpty()) return;
+    QStringList left;
+    const QHash<QString, Route> routes =
+        m_router.route(std::exchange(m_pendingRoutes, {}), budgetMs, &left, false);
+    for (auto it = routes.begin(); it != routes.end(); ++it)
+        if (ConnectionItem *item = m_connections.value(it.key())) item->setRoute(it.value());
+    m_pendingRoutes = left;
+    if (!m_pendingRoutes.isEmpty()) m_routeTimer.start(0);
 }
 
 void DiagramScene::refreshEntries() {
@@ -190,9 +213,14 @@ void DiagramScene::updateConnections(const QStringList &keys) {
         if (drawn) routed << key;
     }
     // The router also moves the other connections at the same cards (their ports shift).
-    const QHash<QString, Route> routes = m_router.route(routed);
+    QStringList left;
+    const QHash<QString, Route> routes = m_router.route(routed, kRouteBudgetMs, &left);
     for (auto it = routes.begin(); it != routes.end(); ++it)
         if (ConnectionItem *item = m_connections.value(it.key())) item->setRoute(it.value());
+    if (!left.isEmpty()) {
+        m_pendingRoutes << left;
+        m_routeTimer.start(0);
+    }
 }
 
 void DiagramScene::refreshUnits() {

@@ -9,6 +9,7 @@
 
 #include <QGraphicsScene>
 #include <QHash>
+#include <QTimer>
 
 class QGraphicsLineItem;
 
@@ -47,6 +48,10 @@ public:
     void rebuild();
     // Routes every connection afresh (what opening does); for the benchmark and tests.
     void rerouteAll();
+    // A large batch of routes (opening, auto-layout) is routed for about 10 ms at once; the
+    // rest are drawn as plain paths and routed in 15 ms slices while the app is idle.
+    bool routingPending() const { return !m_pendingRoutes.isEmpty(); }
+    void finishRouting(); // routes what is pending now (export, tests)
     const ConnectionRouter &router() const { return m_router; }
 
 protected:
@@ -78,6 +83,9 @@ private:
     QMultiHash<QString, QString> m_attached; // component id → keys of its connections
     LaneGeometry m_lanes;
     ConnectionRouter m_router; // paths of the connections around the cards
+    QStringList m_pendingRoutes;
+    QTimer m_routeTimer;
+    void routeSlice(double budgetMs);
 
     // Gestures in progress.
     struct Drag {

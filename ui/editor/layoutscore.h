@@ -24,8 +24,8 @@ struct LayoutScore {
     // Weighted: an overlap hides a card, a path through a card hides the path, a crossing and
     // a missing label cost attention; bends and length break ties.
     double total() const {
-        return 1000.0 * overlaps + 100.0 * throughCards + 20.0 * crossings +
-               20.0 * hiddenLabels + 2.0 * bends + length / 100.0;
+        return 1000.0 * overlaps + 100.0 * throughCards + 20.0 * crossings + 20.0 * hiddenLabels +
+               2.0 * bends + length / 100.0;
     }
     QString summary() const; // "0 overlaps, 0 paths through cards, 5 crossings, ..."
 };
