@@ -17,6 +17,7 @@ namespace archsim::ui {
 namespace {
 
 constexpr double kBucket = 400;
+constexpr double kRouteBudgetMs = 2000;
 
 quint64 bucketKey(int bx, int by) {
     return (quint64(quint32(bx)) << 32) | quint32(by);
@@ -85,7 +86,9 @@ LayoutScore scoreLayout(const Variant &variant, const QHash<QString, QPointF> &m
         keys << QString::number(i);
         router.setConnection(keys.last(), k.from, k.to, ConnectionItem::labelSize(k));
     }
-    router.route(keys);
+    // A huge design is scored within a time budget: the connections not routed by then count
+    // as plain three-segment paths, for both layouts alike.
+    router.route(keys, kRouteBudgetMs);
 
     std::vector<Segment> horizontal, vertical;
     for (int r = 0; r < keys.size(); ++r) {
