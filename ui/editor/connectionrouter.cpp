@@ -150,7 +150,9 @@ QStringList ConnectionRouter::routesThrough(const QRectF &rect) const {
     });
     QStringList result;
     for (const QString &key : candidates) {
-        const QPolygonF &p = m_routes.constFind(key)->route.points;
+        const Stored &stored = *m_routes.constFind(key);
+        if (!stored.searched) continue;
+        const QPolygonF &p = stored.route.points;
         for (int i = 0; i + 1 < p.size(); ++i)
             if (crosses(p[i], p[i + 1], rect)) {
                 result << key;
@@ -471,6 +473,7 @@ void ConnectionRouter::remember(const QString &key, Route route, const std::vect
             m_labelBuckets.insert(b, key);
         });
     stored.route = route;
+    stored.searched = !cells.empty();
     m_routes.insert(key, stored);
 }
 

@@ -41,6 +41,7 @@ public:
     void removeConnection(const QString &key);
 
     // Keys of routes that pass through RECT: they must go around a card that now lies there.
+    // Plain paths (no way found, or not routed yet) are left out: they are not clear anyway.
     QStringList routesThrough(const QRectF &rect) const;
     // Routes KEYS and (WITH_NEIGHBOURS) the other connections at their ends' cards, whose
     // ports move with them; returns every route that was computed. Connections with an unknown
@@ -70,6 +71,7 @@ private:
         std::vector<quint64> usage; // grid cells (with orientation) this path occupies
         QList<quint64> buckets;     // spatial buckets of the path
         QList<quint64> labelBuckets;
+        bool searched = false; // found around the cards (not a plain path)
     };
 
     static QPair<Side, Side> sides(const QRectF &from, const QRectF &to);
