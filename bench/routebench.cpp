@@ -25,7 +25,22 @@ double ms(QElapsedTimer &t) {
     return elapsed;
 }
 
-void run(int components) {
+void dragSteps(DiagramScene &scene, const Variant &v, int components) {
+    // One drag step of one card: its routes, its neighbours' and those it now lies on.
+    QElapsedTimer t;
+    const Component &c = v.components[components / 2];
+    const int steps = 20;
+    int routed = 0;
+    t.start();
+    for (int i = 0; i < steps; ++i) {
+        scene.operations()->moveComponents({c.id}, {QPointF(c.x + 20 * (i + 1), c.y)}, 777);
+        routed += scene.router().lastRouted();
+    }
+    std::printf("drag step                 %8.2f ms  (mean of %d, %d routes searched in it)\n",
+                ms(t) / steps, steps, routed / steps);
+}
+
+void run(int components, bool dragOnly) {
     ui::ProjectDocument document(bench::generate(components, 2 * components, 8));
     QElapsedTimer t;
     t.start();
@@ -37,6 +52,13 @@ void run(int components) {
     const Variant &v = document.currentVariant();
     std::printf("components %d, connections %lld (ArchSim routing benchmark)\n", components,
                 static_cast<long long>(v.connections.size()));
+    if (dragOnly) {
+        std::printf("scene build               %8.1f ms  (routes 10 ms at once, the rest when "
+                    "idle)\n",
+                    open);
+        dragSteps(scene, v, components);
+        return;
+    }
     std::printf("scene build               %8.1f ms  (routes 10 ms at once, the rest when idle)\n",
                 open);
     std::printf("full re-route             %8.1f ms  (%d routes, %d over cards: no way found)\n",
@@ -55,17 +77,7 @@ void run(int components) {
     std::printf("full re-route, laid out   %8.1f ms  (%d routes, %d over cards)\n", ms(t),
                 scene.router().lastRouted(), scene.router().lastFallbacks());
 
-    // One drag step of one card: its routes, its neighbours' and those it now lies on.
-    const Component &c = v.components[components / 2];
-    const int steps = 20;
-    int routed = 0;
-    t.restart();
-    for (int i = 0; i < steps; ++i) {
-        scene.operations()->moveComponents({c.id}, {QPointF(c.x + 20, c.y)}, 777);
-        routed += scene.router().lastRouted();
-    }
-    std::printf("drag step                 %8.2f ms  (mean of %d, %d routes each)\n", ms(t) / steps,
-                steps, routed / steps);
+    dragSteps(scene, v, components);
 }
 
 } // namespace
@@ -74,10 +86,15 @@ int main(int argc, char *argv[]) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QList<int> sizes;
-    for (int i = 1; i < argc; ++i)
-        sizes << std::max(10, atoi(argv[i]));
+    bool dragOnly = false; // --drag: only the scene build and the drag steps
+    for (int i = 1; i < argc; ++i) {
+        if (QByteArray(argv[i]) == "--drag")
+            dragOnly = true;
+        else
+            sizes << std::max(10, atoi(argv[i]));
+    }
     if (sizes.isEmpty()) sizes = {2000, 10000};
     for (int n : sizes)
-        run(n);
+        run(n, dragOnly);
     return 0;
 }
