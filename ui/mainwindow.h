@@ -74,6 +74,8 @@ private:
     bool save();
     bool saveAs();
     bool maybeSave();
+    // Before deleting what workloads or scenarios name: lists what breaks and asks.
+    bool confirmRemoval(const Selection &selection);
     void exportDiagram();
     void addRecentFile(const QString &path);
     void fillRecentMenu();
