@@ -75,8 +75,8 @@ HelpWindow::HelpWindow(QWidget *parent)
             showPage(item->data(Qt::UserRole).toString());
     });
     // A link followed inside the text selects its page in the list.
-    connect(m_browser, &QTextBrowser::sourceChanged, this, [this] {
-        const QString page = currentPage();
+    connect(m_browser, &QTextBrowser::sourceChanged, this, [this](const QUrl &url) {
+        const QString page = url.fileName();
         for (int i = 0; i < m_pages->count(); ++i)
             if (m_pages->item(i)->data(Qt::UserRole).toString() == page) {
                 const QSignalBlocker blocker(m_pages);

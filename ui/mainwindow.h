@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ui/document/projectdocument.h"
+#include "ui/editor/editoperations.h"
 
 #include "model/problem.h"
 

@@ -25,6 +25,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -73,6 +74,8 @@ private:
     // Runs ACT on the next modal dialog once it is shown (a message box, an input dialog).
     void onNextDialog(std::function<void(QWidget *)> act);
     void undo() { m_window->action(QStringLiteral("undo"))->trigger(); }
+    // The Delete key on the canvas, with the window active again after a message box.
+    void pressDelete();
 
     MainWindow *m_window = nullptr;
 };
@@ -133,10 +136,19 @@ void TestInspector::pickFromCombo(QComboBox *combo, const QString &text) {
     QTest::mouseClick(combo, Qt::LeftButton);
     QAbstractItemView *view = combo->view();
     QTRY_VERIFY(view->isVisible());
+    // The popup ignores a release this soon after it opened (it would be the opening click).
+    QTest::qWait(QApplication::doubleClickInterval() + 50);
     const QModelIndex item = view->model()->index(index, 0);
     view->scrollTo(item);
     const QRect rect = view->visualRect(item);
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
+}
+
+void TestInspector::pressDelete() {
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    m_window->view()->setFocus();
+    QTest::keyClick(m_window->view(), Qt::Key_Delete);
 }
 
 void TestInspector::onNextDialog(std::function<void(QWidget *)> act) {
@@ -202,8 +214,8 @@ void TestInspector::everyInspectorFieldHasLabelTooltipAndUnit() {
             const QString where = what + QLatin1Char('.') + f.key;
             QLabel *label = form->label(f.key);
             QVERIFY2(label, qPrintable(where));
-            QVERIFY2(!label->text().isEmpty() && label->text() != f.key || f.key.size() <= 2,
-                     qPrintable(where));
+            QVERIFY2(!label->text().isEmpty(), qPrintable(where));
+            QVERIFY2(label->text() != f.key || f.key.size() <= 2, qPrintable(where));
             QVERIFY2(form->editor(f.key)->toolTip().contains(QStringLiteral("Default")) ||
                          form->editor(f.key)->toolTip().contains(QStringLiteral("Required")),
                      qPrintable(where));
@@ -295,6 +307,10 @@ void TestInspector::layerComboMovesCardAndUndoes() {
     QCOMPARE(variant(), before); // one step: layer and position together
 
     // Keys work as well: Down picks the next layer.
+    QCOMPARE(m_window->scene()->selection().components, QStringList{QStringLiteral("orders")});
+    combo = qobject_cast<QComboBox *>(
+        m_window->inspector()->mainForm()->editor(QStringLiteral("layer")));
+    QTRY_VERIFY(combo->isVisible());
     combo->setFocus();
     QCOMPARE(combo->currentText(), QStringLiteral("Domain"));
     QTest::keyClick(combo, Qt::Key_Down);
@@ -335,8 +351,11 @@ void TestInspector::newLayerFromCombo() {
 void TestInspector::unitComboChangesModelAndUndoes() {
     const Variant before = variant();
     clickComponent(QStringLiteral("payments"));
-    FieldForm *form = m_window->inspector()->mainForm();
-    auto *combo = qobject_cast<QComboBox *>(form->editor(QStringLiteral("unit")));
+    auto unitCombo = [this] {
+        return qobject_cast<QComboBox *>(
+            m_window->inspector()->mainForm()->editor(QStringLiteral("unit")));
+    };
+    QComboBox *combo = unitCombo();
     QVERIFY(combo);
     QCOMPARE(combo->currentText(), QStringLiteral("Payments (payments-svc)"));
 
@@ -346,9 +365,14 @@ void TestInspector::unitComboChangesModelAndUndoes() {
              QStringLiteral("orders-svc"));
     QVERIFY(!variant().findUnit(QStringLiteral("payments-svc")));
     QCOMPARE(variant().units.size(), before.units.size() - 1);
+    // The component stays selected, now with the shared unit's settings below it.
+    QCOMPARE(m_window->scene()->selection().components, QStringList{QStringLiteral("payments")});
     QTRY_VERIFY(m_window->inspector()->unitForm()->isVisible());
+    QTRY_COMPARE(unitCombo()->currentText(), QStringLiteral("Orders (orders-svc)"));
     undo();
     QCOMPARE(variant(), before);
+    clickComponent(QStringLiteral("payments"));
+    combo = unitCombo();
 
     // A unit of its own again: an implicit unit with the component's id and the old settings.
     pickFromCombo(combo, QStringLiteral("Own unit (this component alone)"));
@@ -358,6 +382,8 @@ void TestInspector::unitComboChangesModelAndUndoes() {
     QCOMPARE(variant().findComponent(QStringLiteral("payments"))->unit, QStringLiteral("payments"));
     undo();
     QCOMPARE(variant(), before);
+    clickComponent(QStringLiteral("payments"));
+    combo = unitCombo();
 
     // A new unit, named in a dialog; it starts with the settings of the unit it leaves.
     onNextDialog([](QWidget *dialog) {
@@ -460,14 +486,13 @@ void TestInspector::deleteAsksWhenWorkloadNamesIt() {
     };
     clickComponent(QStringLiteral("web"));
     onNextDialog(answer(false));
-    m_window->view()->setFocus();
-    QTest::keyClick(m_window->view(), Qt::Key_Delete);
+    pressDelete();
     QVERIFY2(asked.contains(QStringLiteral("workload \"shop\"")), qPrintable(asked));
     QCOMPARE(variant(), before); // cancelled: nothing deleted
 
     asked.clear();
     onNextDialog(answer(true));
-    QTest::keyClick(m_window->view(), Qt::Key_Delete);
+    pressDelete();
     QVERIFY(!asked.isEmpty());
     QVERIFY(!variant().findComponent(QStringLiteral("web")));
     undo();
@@ -477,14 +502,14 @@ void TestInspector::deleteAsksWhenWorkloadNamesIt() {
     asked.clear();
     clickComponent(QStringLiteral("db"));
     onNextDialog(answer(false));
-    QTest::keyClick(m_window->view(), Qt::Key_Delete);
+    pressDelete();
     QVERIFY2(asked.contains(QStringLiteral("scenario \"db-crash\"")), qPrintable(asked));
     QVERIFY(asked.contains(QStringLiteral("postgres")));
     QCOMPARE(variant(), before);
 
     // Nothing names the search service: no question, deleted at once.
     clickComponent(QStringLiteral("search"));
-    QTest::keyClick(m_window->view(), Qt::Key_Delete);
+    pressDelete();
     QVERIFY(!variant().findComponent(QStringLiteral("search")));
     m_window->setQuiet(true);
 }

@@ -50,8 +50,8 @@ const char *kInvalidStyle = "QLineEdit { background: #fde8e8; border: 1px solid 
 constexpr int kMissingRole = Qt::UserRole + 1;
 
 // Sections the user opened or closed stay so for every element shown afterwards.
-QHash<FieldSection, bool> &expandedSections() {
-    static QHash<FieldSection, bool> expanded;
+QMap<FieldSection, bool> &expandedSections() {
+    static QMap<FieldSection, bool> expanded;
     return expanded;
 }
 
@@ -231,7 +231,7 @@ void FieldForm::setValues(const QJsonObject &values) {
 }
 
 void FieldForm::updateHints() {
-    QHash<FieldSection, int> set;
+    QMap<FieldSection, int> set;
     for (const FieldInfo &field : std::as_const(m_fields))
         if (isSet(field, m_values.value(field.key))) ++set[field.section];
     for (auto it = m_sections.begin(); it != m_sections.end(); ++it) {

@@ -9,6 +9,7 @@
 #include "model/fieldspec.h"
 
 #include <QJsonObject>
+#include <QMap>
 #include <QWidget>
 
 #include <functional>
@@ -43,7 +44,11 @@ template <class T> QList<FieldInfo> describeFields(const FieldList<T> &fields) {
     QList<FieldInfo> list;
     for (const FieldSpec<T> &f : fields) {
         const FieldDoc doc = fieldDoc<T>(f.key);
-        FieldInfo info{f.key, f.type, f.choices, f.optional(), false};
+        FieldInfo info;
+        info.key = f.key;
+        info.type = f.type;
+        info.choices = f.choices;
+        info.optional = f.optional();
         info.label = fieldLabel(doc);
         info.unit = doc.unit;
         info.tooltip = fieldTooltip(doc, f.key, f.type, f.defaultValue);
@@ -109,7 +114,7 @@ private:
     QList<FieldInfo> m_fields;
     QHash<QString, QWidget *> m_editors;
     QHash<QString, QLabel *> m_labels;
-    QHash<FieldSection, FormSection *> m_sections;
+    QMap<FieldSection, FormSection *> m_sections; // in display order
     QHash<QString, QList<FieldOption>> m_options;
     QHash<QString, QString> m_errors;
     QJsonObject m_values;

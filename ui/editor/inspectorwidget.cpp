@@ -363,10 +363,13 @@ void InspectorWidget::commitMain(const QString &key, const QJsonValue &value) {
             return;
         }
         if (key == QLatin1String("layer") || key == QLatin1String("unit")) {
+            const QString id = m_id;
             const QString error = key == QLatin1String("layer")
-                                      ? ops->setComponentLayer(m_id, value.toString())
-                                      : ops->setComponentUnit(m_id, value.toString());
+                                      ? ops->setComponentLayer(id, value.toString())
+                                      : ops->setComponentUnit(id, value.toString());
             if (!error.isEmpty()) emit refused(error);
+            // A unit change replaces the variant, which clears the canvas selection.
+            m_scene->select(Selection{{id}, {}, {}, {}});
             return;
         }
         stack->push(new ChangeValueCommand<Component>(
