@@ -48,6 +48,7 @@ bool isSet(const FieldInfo &field, const QJsonValue &value) {
 
 const char *kInvalidStyle = "QLineEdit { background: #fde8e8; border: 1px solid #d64545; }";
 constexpr int kMissingRole = Qt::UserRole + 1;
+constexpr int kMaxLabelWidth = 150;
 
 // Sections the user opened or closed stay so for every element shown afterwards.
 QMap<FieldSection, bool> &expandedSections() {
@@ -62,6 +63,7 @@ FieldForm::FieldForm(const QString &title, QWidget *parent)
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     m_title = new QLabel(this);
+    m_title->setWordWrap(true); // a long unit name must not widen the dock
     outer->addWidget(m_title);
     setTitle(title);
     m_sectionsLayout = new QVBoxLayout;
@@ -115,6 +117,16 @@ void FieldForm::setFields(const QList<FieldInfo> &fields) {
         m_editors.insert(field.key, editor);
         m_labels.insert(field.key, label);
         section->form()->addRow(label, editor);
+    }
+    // One label column for all sections (each has its own form layout), no wider than a
+    // narrow dock allows: longer labels wrap onto a second line.
+    int widest = 0;
+    for (QLabel *label : std::as_const(m_labels))
+        widest = std::max(widest, label->fontMetrics().horizontalAdvance(label->text()) + 4);
+    const int column = std::min(widest, kMaxLabelWidth);
+    for (QLabel *label : std::as_const(m_labels)) {
+        label->setWordWrap(true);
+        label->setFixedWidth(column);
     }
     m_message->hide();
 }
