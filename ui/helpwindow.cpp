@@ -6,7 +6,9 @@
 #include <QHBoxLayout>
 #include <QListWidget>
 #include <QSplitter>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextCursor>
 #include <QUrl>
 
 namespace archsim::ui {
@@ -24,6 +26,31 @@ QString titleOf(const QString &page) {
         if (line.startsWith(QLatin1String("# "))) return line.mid(2);
     }
     return page;
+}
+
+// "The inspector" → "the-inspector", as GitHub names a heading's anchor (the docs link so).
+QString slugOf(const QString &heading) {
+    QString slug;
+    for (const QChar ch : heading.trimmed().toLower()) {
+        if (ch.isLetterOrNumber() || ch == QLatin1Char('_') || ch == QLatin1Char('-'))
+            slug += ch;
+        else if (ch.isSpace())
+            slug += QLatin1Char('-');
+    }
+    return slug;
+}
+
+// Qt's Markdown reader gives headings no anchors: add them, so "#section" links work.
+void anchorHeadings(QTextDocument *document) {
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        if (block.blockFormat().headingLevel() == 0) continue;
+        QTextCursor cursor(block);
+        cursor.select(QTextCursor::BlockUnderCursor);
+        QTextCharFormat format;
+        format.setAnchor(true);
+        format.setAnchorNames({slugOf(block.text())});
+        cursor.mergeCharFormat(format);
+    }
 }
 
 } // namespace
@@ -76,6 +103,8 @@ HelpWindow::HelpWindow(QWidget *parent)
     });
     // A link followed inside the text selects its page in the list.
     connect(m_browser, &QTextBrowser::sourceChanged, this, [this](const QUrl &url) {
+        anchorHeadings(m_browser->document());
+        if (url.hasFragment()) m_browser->scrollToAnchor(url.fragment());
         const QString page = url.fileName();
         for (int i = 0; i < m_pages->count(); ++i)
             if (m_pages->item(i)->data(Qt::UserRole).toString() == page) {

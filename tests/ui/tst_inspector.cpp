@@ -30,6 +30,7 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTextBlock>
 #include <QTextBrowser>
 #include <QToolButton>
 #include <QtTest>
@@ -587,6 +588,13 @@ void TestInspector::helpMenuShowsDocs() {
     window->browser()->setSource(QUrl(QStringLiteral("file-formats.md")));
     QCOMPARE(window->currentPage(), QStringLiteral("file-formats.md"));
     QCOMPARE(list->currentRow(), int(helpPages().indexOf(QStringLiteral("file-formats.md"))));
+    // A link to a section of another page: the page opens at that heading.
+    window->browser()->setSource(QUrl(QStringLiteral("editor.md#the-inspector")));
+    QCOMPARE(window->currentPage(), QStringLiteral("editor.md"));
+    const QTextCursor top = window->browser()->cursorForPosition(QPoint(5, 5));
+    QVERIFY2(top.block().text().startsWith(QStringLiteral("The inspector")) ||
+                 top.block().previous().text().startsWith(QStringLiteral("The inspector")),
+             qPrintable(top.block().text()));
     // The Help menu holds it and the About box.
     QMenu *menu = nullptr;
     for (QAction *a : m_window->menuBar()->actions())
