@@ -2,6 +2,7 @@
 #include "model/fielddocs.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 namespace archsim {
 
@@ -195,6 +196,19 @@ template FieldDoc fieldDoc<Connection>(const QString &);
 template FieldDoc fieldDoc<Workload>(const QString &);
 template FieldDoc fieldDoc<Scenario>(const QString &);
 template FieldDoc fieldDoc<ScenarioEvent>(const QString &);
+
+QString choiceLabel(const QString &value) {
+    static const QHash<QString, const char *> special{
+        {QStringLiteral("loadbalancer"), "Load balancer"},
+        {QStringLiteral("zone-down"), "Zone down"},
+        {QStringLiteral("least-outstanding"), "Least outstanding"},
+        {QStringLiteral("sync"), "Sync (waits for the reply)"},
+        {QStringLiteral("async"), "Async (a message)"},
+    };
+    if (const auto it = special.constFind(value); it != special.constEnd()) return tr(it.value());
+    if (value.isEmpty()) return value;
+    return value.left(1).toUpper() + value.mid(1);
+}
 
 QString fieldLabel(const FieldDoc &doc) {
     return doc.unit.isEmpty() ? doc.label : QStringLiteral("%1 (%2)").arg(doc.label, doc.unit);

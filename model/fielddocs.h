@@ -42,6 +42,10 @@ struct FieldDoc {
 // ScenarioEvent); a row with found == false and the key as label when there is none.
 template <class T> FieldDoc fieldDoc(const QString &key);
 
+// How a choice's file value reads in a form: "loadbalancer" → "Load balancer",
+// "round-robin" → "Round-robin", "sync" → "Sync (waits for the reply)".
+QString choiceLabel(const QString &value);
+
 // "Service time (ms)".
 QString fieldLabel(const FieldDoc &doc);
 // The tooltip: the meaning, the file key and the default, as rich text.

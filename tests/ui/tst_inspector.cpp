@@ -238,6 +238,11 @@ void TestInspector::everyInspectorFieldHasLabelTooltipAndUnit() {
     checkForm(inspector->unitForm(), QStringLiteral("unit"));
     QCOMPARE(inspector->mainForm()->label(QStringLiteral("serviceTimeMs"))->text(),
              QStringLiteral("Service time (ms)"));
+    // Choices read as words; the file's values stay behind them.
+    auto *kind = qobject_cast<QComboBox *>(inspector->mainForm()->editor(QStringLiteral("kind")));
+    QCOMPARE(kind->currentText(), QStringLiteral("Service"));
+    QCOMPARE(kind->itemData(kind->findText(QStringLiteral("Load balancer"))).toString(),
+             QStringLiteral("loadbalancer"));
 
     // A connection, selected as the problems panel does it.
     const QString key = connectionKey(variant().connections.first());

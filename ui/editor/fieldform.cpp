@@ -147,9 +147,10 @@ QWidget *FieldForm::makeEditor(const FieldInfo &field) {
             connect(combo, &QComboBox::activated, this,
                     [this, field, combo](int) { referenceActivated(field, combo); });
         } else {
-            combo->addItems(field.choices);
+            for (const QString &choice : field.choices) // shown for people, kept as in files
+                combo->addItem(choiceLabel(choice), choice);
             connect(combo, &QComboBox::activated, this, [this, field, combo](int) {
-                emit valueCommitted(field.key, QJsonValue(combo->currentText()));
+                emit valueCommitted(field.key, QJsonValue(combo->currentData().toString()));
             });
         }
         return combo;
@@ -216,7 +217,7 @@ void FieldForm::setValues(const QJsonObject &values) {
             box->setChecked(value.toBool());
         } else if (auto *combo = qobject_cast<QComboBox *>(editor)) {
             if (!field.reference) {
-                combo->setCurrentText(value.toString());
+                combo->setCurrentIndex(combo->findData(value.toString()));
                 continue;
             }
             // A reference the options do not hold (a broken file) is shown as it is.
