@@ -196,8 +196,54 @@ struct IncrementalValidator::VariantState {
         }
         entries.erase(entries.begin() + p, entries.begin() + oldEnd);
         entries.insert(entries.begin() + p, std::make_move_iterator(middle.begin()),
-                     std::make_move_iterator(middle.end()));
+                       std::make_move_iterator(middle.end()));
     }
+
+    // Exact edits (see IncrementalValidator::inserted); an index out of step with the list
+    // means the caller's account is wrong: the list is then compared whole at the next update.
+    template <class T> bool insertAt(SlotList<T> &list, int index, const QList<T> &items) {
+        if (index < 0 || index >= items.size() || index > int(list.entries.size())) return false;
+        list.entries.insert(list.entries.begin() + index, makeSlot(list, items[index]));
+        return true;
+    }
+    template <class T> bool changeAt(SlotList<T> &list, int index, const QList<T> &items) {
+        if (index < 0 || index >= items.size() || index >= int(list.entries.size())) return false;
+        if (!(list.entries[std::size_t(index)]->value == items[index]))
+            changeSlot(list, *list.entries[std::size_t(index)], items[index]);
+        return true;
+    }
+    template <class T> bool removeAt(SlotList<T> &list, int index) {
+        if (index < 0 || index >= int(list.entries.size())) return false;
+        dropSlot(list, std::move(list.entries[std::size_t(index)]));
+        list.entries.erase(list.entries.begin() + index);
+        return true;
+    }
+    template <class F> bool apply(int part, F &&f) {
+        switch (part) {
+        case Layers:
+            return f(
+                layers, [](const Variant &v) -> const auto & { return v.layers; });
+        case Units:
+            return f(
+                units, [](const Variant &v) -> const auto & { return v.units; });
+        case Components:
+            return f(
+                components, [](const Variant &v) -> const auto & { return v.components; });
+        case Connections:
+            return f(
+                connections, [](const Variant &v) -> const auto & { return v.connections; });
+        case Workloads:
+            return f(
+                workloads, [](const Variant &v) -> const auto & { return v.workloads; });
+        case Scenarios:
+            return f(
+                scenarios, [](const Variant &v) -> const auto & { return v.scenarios; });
+        default:
+            return false;
+        }
+    }
+    bool built = false;
+    int edited = 0; // parts changed by exact edits since the last update
 
     template <class T> void recheck(SlotList<T> &list) {
         for (auto &slot : list.entries) {
@@ -316,6 +362,8 @@ struct IncrementalValidator::VariantState {
     }
 
     void update(const Variant &v, int variantIndex, int parts) {
+        built = true;
+        edited = 0;
         if (v.name != name || variantIndex != index) {
             name = v.name;
             index = variantIndex;
@@ -352,6 +400,36 @@ void IncrementalValidator::touchAll() {
     m_allTouched = true;
 }
 
+// An exact edit is applied at once (its names counted, its element marked); the checks wait
+// for update(). Before the first update, or after touchAll, the whole list is compared anyway.
+void IncrementalValidator::inserted(int variant, Part part, int index, const Variant &v) {
+    exactEdit(variant, part, [&](auto &state) {
+        return state.apply(
+            part, [&](auto &list, auto items) { return state.insertAt(list, index, items(v)); });
+    });
+}
+
+void IncrementalValidator::changed(int variant, Part part, int index, const Variant &v) {
+    exactEdit(variant, part, [&](auto &state) {
+        return state.apply(
+            part, [&](auto &list, auto items) { return state.changeAt(list, index, items(v)); });
+    });
+}
+
+void IncrementalValidator::removed(int variant, Part part, int index) {
+    exactEdit(variant, part, [&](auto &state) {
+        return state.apply(part, [&](auto &list, auto) { return state.removeAt(list, index); });
+    });
+}
+
+template <class F> void IncrementalValidator::exactEdit(int variant, Part part, F &&f) {
+    if (m_allTouched || variant < 0 || std::size_t(variant) >= m_variants.size()) return;
+    VariantState &state = *m_variants[std::size_t(variant)];
+    if (!state.built) return;
+    state.edited |= part;
+    if (!f(state)) touch(variant, part); // out of step: compare the list whole
+}
+
 const ProblemList &IncrementalValidator::update(const Project &project) {
     const int count = int(project.variants.size());
     if (int(m_variants.size()) != count) m_allTouched = true;
@@ -365,6 +443,7 @@ const ProblemList &IncrementalValidator::update(const Project &project) {
                                                         : 0;
         VariantState &state = *m_variants[std::size_t(i)];
         if (state.name != project.variants[i].name || state.index != i) parts |= Name;
+        if (state.edited) parts |= Name; // rechecks and placing, without comparing lists
         if (parts == 0) continue;
         state.update(project.variants[i], i, parts);
         m_rechecked += state.rechecked;

@@ -34,6 +34,12 @@ public:
     void touch(int variant, int parts = Everything);
     // Marks every part of every variant (variants added, removed or reordered).
     void touchAll();
+    // Exact edits of one list (PART: Layers ... Scenarios), told as they happen: cheaper than
+    // touch(), which compares the whole list. INDEX is the element's place in V after an insert
+    // or a change, and before a removal.
+    void inserted(int variant, Part part, int index, const Variant &v);
+    void changed(int variant, Part part, int index, const Variant &v);
+    void removed(int variant, Part part, int index);
     // Brings the problems in line with PROJECT and returns them. Only touched parts are
     // compared with what was checked before; an untouched part must not have changed.
     const ProblemList &update(const Project &project);
@@ -43,6 +49,7 @@ public:
 
 private:
     struct VariantState;
+    template <class F> void exactEdit(int variant, Part part, F &&f);
 
     std::vector<std::unique_ptr<VariantState>> m_variants;
     std::vector<int> m_touched; // per variant

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The document's incremental validation, driven by the editor's own operations and undo/redo:
+// after every step its problems equal a full validation of the project (the independent answer).
+#include "ui/document/projectdocument.h"
+#include "ui/editor/editoperations.h"
+
+#include "model/projectfile.h"
+#include "model/validator.h"
+
+#include <QTest>
+#include <QUndoStack>
+
+#include <random>
+
+using namespace archsim;
+using namespace archsim::ui;
+
+class DocumentValidationTest : public QObject {
+    Q_OBJECT
+private slots:
+    void editsUndoAndRedo();
+};
+
+namespace {
+
+QStringList described(const ProblemList &problems) {
+    QStringList lines;
+    for (const Problem &p : problems)
+        lines << QStringLiteral("%1 %2 %3 %4/%5/%6/%7")
+                     .arg(int(p.severity))
+                     .arg(p.toString(), p.field)
+                     .arg(int(p.location.kind))
+                     .arg(p.location.variant)
+                     .arg(p.location.index)
+                     .arg(p.location.event);
+    return lines;
+}
+
+} // namespace
+
+void DocumentValidationTest::editsUndoAndRedo() {
+    const ReadResult read = loadProject(QStringLiteral(ARCHSIM_EXAMPLES_DIR "/shop.json"));
+    QVERIFY(read.ok());
+    ProjectDocument document(read.project);
+    EditOperations ops(&document);
+    QCOMPARE(described(document.problems()), described(validateProject(document.project())));
+    std::mt19937 rng(5);
+    auto anyComponent = [&] {
+        const Variant &v = document.currentVariant();
+        return v.components.isEmpty() ? QString()
+                                      : v.components[int(rng() % v.components.size())].id;
+    };
+    int withProblems = 0;
+    for (int step = 0; step < 400; ++step) {
+        const Variant &v = document.currentVariant();
+        switch (rng() % 13) {
+        case 0:
+            ops.createComponent(static_cast<ComponentKind>(rng() % 9),
+                                QPointF(rng() % 800, rng() % 600));
+            break;
+        case 1:
+            ops.connect(anyComponent(), anyComponent());
+            break;
+        case 2: {
+            const QString id = anyComponent();
+            if (!id.isEmpty()) ops.moveComponents({id}, {QPointF(rng() % 900, rng() % 700)}, 0);
+            break;
+        }
+        case 3:
+            ops.remove({{anyComponent()}, {}, {}, {}});
+            break;
+        case 4:
+            if (!v.connections.isEmpty())
+                ops.remove({{},
+                            {connectionKey(v.connections[int(rng() % v.connections.size())])},
+                            {},
+                            {}});
+            break;
+        case 5:
+            ops.renameComponent(anyComponent(), QStringLiteral("renamed%1").arg(step));
+            break;
+        case 6:
+            ops.groupIntoUnit({anyComponent(), anyComponent()});
+            break;
+        case 7:
+            ops.ungroup({{anyComponent()}, {}, {}, {}});
+            break;
+        case 8:
+            ops.addLayer();
+            break;
+        case 9:
+            if (!v.layers.isEmpty())
+                ops.remove({{}, {}, {}, {v.layers[int(rng() % v.layers.size())].id}});
+            break;
+        case 10:
+            document.undoStack()->undo();
+            break;
+        case 11:
+            document.undoStack()->redo();
+            break;
+        default: { // a workload entering at a component that may go away
+            QList<Workload> workloads = v.workloads;
+            Workload w;
+            w.name = QStringLiteral("w%1").arg(rng() % 3);
+            w.entry = anyComponent();
+            w.ratePerSec = 10;
+            workloads << w;
+            document.setWorkloads(document.currentVariantIndex(), workloads);
+            break;
+        }
+        }
+        if (rng() % 50 == 0) document.setCurrentVariantIndex(int(rng() % document.variantCount()));
+        const QStringList expected = described(validateProject(document.project()));
+        QCOMPARE(described(document.problems()), expected);
+        withProblems += expected.isEmpty() ? 0 : 1;
+    }
+    QVERIFY2(withProblems > 20, "the edits should leave problems to find");
+}
+
+QTEST_MAIN(DocumentValidationTest)
+#include "tst_documentvalidation.moc"
