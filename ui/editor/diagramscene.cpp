@@ -13,6 +13,7 @@
 #include <QPainter>
 
 #include <cmath>
+#include <limits>
 
 namespace archsim::ui {
 
@@ -103,17 +104,55 @@ void DiagramScene::removeComponents(int variant, const QStringList &ids) {
 void DiagramScene::updateComponents(int variant, const QStringList &ids) {
     if (!isCurrent(variant)) return;
     const Variant &v = m_document->currentVariant();
-    QStringList touched;
+    // Work in proportion to the cards changed (a drag step), not to the design.
+    QHash<QString, int> index;
+    if (ids.size() > 4) {
+        index.reserve(v.components.size());
+        for (int i = int(v.components.size()) - 1; i >= 0; --i)
+            index.insert(v.components[i].id, i);
+    }
+    auto find = [&](const QString &id) -> const Component * {
+        if (ids.size() <= 4) return v.findComponent(id);
+        const int i = index.value(id, -1);
+        return i < 0 ? nullptr : &v.components[i];
+    };
+    QStringList touched, layers;
+    QList<QRectF> oldRects, newRects;
+    QSet<QString> boxes;
+    bool unitsMoved = false, layersMoved = false;
     for (const QString &id : ids) {
-        const Component *c = v.findComponent(id);
+        const Component *c = find(id);
         ComponentItem *item = m_components.value(id);
         if (!c || !item) continue;
+        oldRects << item->sceneCardRect();
         item->setComponent(*c);
+        newRects << item->sceneCardRect();
+        layers << c->layer;
         touched << m_attached.values(id);
+        const auto unit = m_unitOf.constFind(id);
+        unitsMoved = unitsMoved || unit == m_unitOf.constEnd() || *unit != c->unit;
+        layersMoved =
+            layersMoved || !m_extents.contains(c->layer) || m_layerOf.value(id) != c->layer;
+        boxes.insert(c->unit);
     }
-    updateConnections(touched);
-    refreshUnits();
-    refreshLanes();
+    updateConnections(touched, false);
+    if (unitsMoved)
+        refreshUnits();
+    else
+        refreshUnitBoxes(boxes);
+    if (layersMoved || !lanesUnchangedBy(oldRects, newRects, layers)) refreshLanes();
+}
+
+bool DiagramScene::lanesUnchangedBy(const QList<QRectF> &oldRects, const QList<QRectF> &newRects,
+                                    const QStringList &layers) const {
+    auto inside = [&](const QRectF &r, const QString &layer) {
+        const auto e = m_extents.constFind(layer);
+        return e != m_extents.constEnd() && r.top() > e->top && r.bottom() < e->bottom &&
+               r.left() > m_cardsLeft && r.right() < m_cardsRight;
+    };
+    for (int i = 0; i < layers.size(); ++i)
+        if (!inside(oldRects[i], layers[i]) || !inside(newRects[i], layers[i])) return false;
+    return true;
 }
 
 void DiagramScene::addConnections(int variant, const QStringList &keys) {
@@ -124,7 +163,18 @@ void DiagramScene::addConnections(int variant, const QStringList &keys) {
         m_connections.insert(key, item);
     }
     rebuildAdjacency();
-    updateConnections(keys);
+    // Two-way calls: the reverse of a new connection is offset too.
+    QStringList keysAndReverse = keys;
+    const Variant &v = m_document->currentVariant();
+    for (const QString &key : keys) {
+        const int i = m_connectionIndex.value(key, -1);
+        if (i < 0) continue;
+        const Connection &c = v.connections[i];
+        if (m_pairs.contains({c.to, c.from}))
+            for (const QString &other : m_attached.values(c.to))
+                if (other != key) keysAndReverse << other;
+    }
+    updateConnections(keysAndReverse);
 }
 
 void DiagramScene::removeConnections(int variant, const QStringList &keys) {
@@ -136,32 +186,54 @@ void DiagramScene::removeConnections(int variant, const QStringList &keys) {
 
 void DiagramScene::rebuildAdjacency() {
     m_attached.clear();
-    for (const Connection &c : m_document->currentVariant().connections) {
-        m_attached.insert(c.from, connectionKey(c));
-        m_attached.insert(c.to, connectionKey(c));
+    m_pairs.clear();
+    m_connectionIndex.clear();
+    const Variant &v = m_document->currentVariant();
+    m_attached.reserve(2 * v.connections.size());
+    m_connectionIndex.reserve(v.connections.size());
+    for (int i = 0; i < v.connections.size(); ++i) {
+        const Connection &c = v.connections[i];
+        const QString key = connectionKey(c);
+        m_attached.insert(c.from, key);
+        m_attached.insert(c.to, key);
+        ++m_pairs[{c.from, c.to}];
+        if (!m_connectionIndex.contains(key)) m_connectionIndex.insert(key, i);
     }
 }
 
-void DiagramScene::updateConnections(const QStringList &keys) {
+void DiagramScene::updateConnections(const QStringList &keys, bool fromDocument) {
     if (keys.isEmpty()) return;
     const Variant &v = m_document->currentVariant();
-    const QSet<QString> wanted(keys.begin(), keys.end());
-    QSet<QPair<QString, QString>> pairs; // to find calls that go both ways
-    for (const Connection &c : v.connections)
-        pairs.insert({c.from, c.to});
-    for (const Connection &c : v.connections) {
-        const QString key = connectionKey(c);
-        if (!wanted.contains(key)) continue;
+    QSet<QString> done;
+    for (const QString &key : keys) {
+        if (done.contains(key)) continue;
+        done.insert(key);
         ConnectionItem *item = m_connections.value(key);
-        ComponentItem *from = m_components.value(c.from), *to = m_components.value(c.to);
         if (!item) continue;
+        auto indexOf = [&] {
+            const int i = m_connectionIndex.value(key, -1);
+            return i >= 0 && i < v.connections.size() && connectionKey(v.connections[i]) == key
+                       ? i
+                       : -1;
+        };
+        int i = indexOf();
+        if (i < 0) { // out of step with the list: index it again, once
+            rebuildAdjacency();
+            i = indexOf();
+            if (i < 0) continue;
+        }
+        const Connection &c = v.connections[i];
+        if (fromDocument && !item->connection().from.isEmpty() &&
+            (c.from != item->connection().from || c.to != item->connection().to))
+            rebuildAdjacency(); // an end changed under the same id
+        ComponentItem *from = m_components.value(c.from), *to = m_components.value(c.to);
         // A connection to an unknown component is a model error shown in the problems panel.
         item->setVisible(from && to);
         if (!from || !to) continue;
         // Labels move away from the busier end, where lines crowd together.
         const auto fanOut = m_attached.count(c.from), fanIn = m_attached.count(c.to);
         const double at = fanOut > fanIn ? 0.68 : fanOut < fanIn ? 0.32 : 0.5;
-        const double side = pairs.contains({c.to, c.from}) ? 5 : 0;
+        const double side = m_pairs.contains({c.to, c.from}) ? 5 : 0;
         item->setGeometry(c, from->sceneCardRect(), to->sceneCardRect(), at, side);
     }
 }
@@ -177,8 +249,14 @@ void DiagramScene::refreshUnits() {
     for (const Unit &u : v.units)
         units.insert(u.id, &u);
     QHash<QString, int> members;
-    for (const Component &c : v.components)
+    m_unitOf.clear();
+    m_members.clear();
+    m_unitOf.reserve(v.components.size());
+    for (const Component &c : v.components) {
         ++members[c.unit];
+        m_unitOf.insert(c.id, c.unit);
+        m_members[c.unit] << c.id;
+    }
     // A unit of one component is drawn as its card (replicas as a card stack); only units
     // shared by several components get a box, titled with their replicas.
     for (const Component &c : v.components) {
@@ -211,9 +289,39 @@ void DiagramScene::refreshUnits() {
     }
 }
 
+void DiagramScene::refreshUnitBoxes(const QSet<QString> &unitIds) {
+    for (const QString &id : unitIds) {
+        UnitItem *item = m_units.value(id);
+        if (!item) continue; // a unit of one card: the card is its picture
+        QRectF box;
+        for (const QString &member : m_members.value(id))
+            if (const ComponentItem *c = m_components.value(member))
+                box = box.isNull() ? c->sceneCardRect() : box.united(c->sceneCardRect());
+        const double pad = style::kUnitPadding;
+        item->setBox(box.adjusted(-pad, -pad, pad + 4, pad), item->title());
+    }
+}
+
 void DiagramScene::refreshLanes() {
     const Variant &v = m_document->currentVariant();
     m_lanes = computeLanes(v);
+    // The extents of the cards, to tell later whether a move can change a lane.
+    m_extents.clear();
+    m_layerOf.clear();
+    m_layerOf.reserve(v.components.size());
+    m_cardsLeft = std::numeric_limits<double>::infinity();
+    m_cardsRight = -m_cardsLeft;
+    for (const Component &c : v.components) {
+        const QSizeF size = componentSize(c);
+        m_layerOf.insert(c.id, c.layer);
+        m_cardsLeft = std::min(m_cardsLeft, c.x);
+        m_cardsRight = std::max(m_cardsRight, c.x + size.width());
+        auto e = m_extents.find(c.layer);
+        if (e == m_extents.end())
+            m_extents.insert(c.layer, {c.y, c.y + size.height()});
+        else
+            *e = {std::min(e->top, c.y), std::max(e->bottom, c.y + size.height())};
+    }
     while (m_laneItems.size() > m_lanes.bands.size())
         delete m_laneItems.takeLast();
     for (int i = 0; i < m_lanes.bands.size(); ++i) {

@@ -58,10 +58,17 @@ private:
     void updateComponents(int variant, const QStringList &ids);
     void addConnections(int variant, const QStringList &keys);
     void removeConnections(int variant, const QStringList &keys);
-    void updateConnections(const QStringList &keys);
+    // FROM_DOCUMENT: the connections themselves changed (else only their ends moved).
+    void updateConnections(const QStringList &keys, bool fromDocument = true);
     void rebuildAdjacency();
     void refreshUnits();
+    // The boxes of these units only (their members moved; membership is unchanged).
+    void refreshUnitBoxes(const QSet<QString> &unitIds);
     void refreshLanes();
+    // True when cards moving from OLD_RECTS to NEW_RECTS (same layers) change no lane: each
+    // stays strictly inside its layer's extent, so that no lane edge depends on it.
+    bool lanesUnchangedBy(const QList<QRectF> &oldRects, const QList<QRectF> &newRects,
+                          const QStringList &layers) const;
     ComponentItem *componentAt(const QPointF &scenePos) const;
 
     ProjectDocument *m_document;
@@ -70,7 +77,17 @@ private:
     QHash<QString, ConnectionItem *> m_connections;
     QHash<QString, UnitItem *> m_units;
     QList<LaneItem *> m_laneItems;
-    QMultiHash<QString, QString> m_attached; // component id → keys of its connections
+    QMultiHash<QString, QString> m_attached;     // component id → keys of its connections
+    QHash<QPair<QString, QString>, int> m_pairs; // (from, to) → connections, for two-way calls
+    QHash<QString, int> m_connectionIndex;       // key → index in the variant's connections
+    QHash<QString, QString> m_unitOf;            // component id → its unit
+    QHash<QString, QString> m_layerOf;           // component id → its layer, as the lanes know
+    QHash<QString, QStringList> m_members;       // unit id → its components
+    struct Extent {
+        double top, bottom;
+    };
+    QHash<QString, Extent> m_extents; // layer id → extent of its cards, when the lanes were made
+    double m_cardsLeft = 0, m_cardsRight = 0;
     LaneGeometry m_lanes;
 
     // Gestures in progress.
