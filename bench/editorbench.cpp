@@ -84,6 +84,7 @@ int run(int components) {
     const double doc = ms(t);
     ui::DiagramScene scene(&document);
     const double build = ms(t);
+    const double rssOpen = peakRssMb();
     std::printf("load .archsim file     %8.1f ms\n", load);
     std::printf("document               %8.1f ms\n", doc);
     std::printf("scene build            %8.1f ms\n", build);
@@ -143,6 +144,7 @@ int run(int components) {
                     validation, name, document.lastRechecked(), problems, editMs);
     }
     std::printf("validation after edit  %8.2f ms  (worst of the above; target < 20)\n", worst);
+    const double rssValidated = peakRssMb();
 
     // Drawing. Off screen, software rendering: what a window's repaint costs without a GPU.
     QImage image(1600, 1000, QImage::Format_ARGB32_Premultiplied);
@@ -155,6 +157,7 @@ int run(int components) {
         scene.setExporting(false);
     }
     std::printf("render whole diagram   %8.1f ms  (as export draws it, 1600x1000)\n", ms(t));
+    const double rssExported = peakRssMb();
 
     ui::DiagramView view(&scene);
     view.resize(1600, 1000);
@@ -182,6 +185,7 @@ int run(int components) {
         std::printf("%-22s %8.1f ms  (max %.1f; %s, 1600x1000 viewport; target <= 16)\n", what,
                     f.mean, f.max, qPrintable(where));
     };
+    const double rssDrawn = peakRssMb();
     line("canvas pan frame", pan100, QStringLiteral("100 %"));
     line("canvas zoom frame", zoom100, QStringLiteral("around 100 %"));
     line("canvas zoom frame", zoomFit,
@@ -216,7 +220,10 @@ int run(int components) {
                 savedAgain ? "" : "  FAILED");
     std::printf("reopen                 %8.1f ms  (target < 300)%s\n", reopen,
                 same ? "" : "  DIFFERENT");
-    std::printf("peak RSS so far        %8.1f MB  (target < 300 at 10,000)\n", peakRssMb());
+    std::printf("peak RSS so far        %8.1f MB  (target < 300 at 10,000; %.0f MB after opening, "
+                "%.0f MB after the edits and validation, %.0f MB after the export render, %.0f MB "
+                "after the canvas frames)\n",
+                peakRssMb(), rssOpen, rssValidated, rssExported, rssDrawn);
     return savedOk && savedAgain && same ? 0 : 1;
 }
 

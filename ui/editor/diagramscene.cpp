@@ -57,6 +57,7 @@ void DiagramScene::rebuild() {
     const Variant &v = m_document->currentVariant();
     for (const Component &c : v.components) {
         auto *item = new ComponentItem(c);
+        if (!m_cardCaching) item->setCacheMode(QGraphicsItem::NoCache);
         addItem(item);
         m_components.insert(c.id, item);
     }
@@ -81,6 +82,7 @@ void DiagramScene::addComponents(int variant, const QStringList &ids) {
     for (const QString &id : ids)
         if (const Component *c = v.findComponent(id)) {
             auto *item = new ComponentItem(*c);
+            if (!m_cardCaching) item->setCacheMode(QGraphicsItem::NoCache);
             addItem(item);
             m_components.insert(id, item);
         }
@@ -390,6 +392,14 @@ void DiagramScene::select(const Selection &s) {
         pick(laneItem(id));
 }
 
+void DiagramScene::setCardCaching(bool on) {
+    if (on == m_cardCaching) return;
+    m_cardCaching = on;
+    const auto mode = on ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache;
+    for (ComponentItem *item : std::as_const(m_components))
+        item->setCacheMode(mode);
+}
+
 void DiagramScene::setExporting(bool on) {
     m_exporting = on;
     if (on) clearSelection();
@@ -484,13 +494,16 @@ void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event) {
 void DiagramScene::drawBackground(QPainter *painter, const QRectF &rect) {
     painter->fillRect(rect, Qt::white);
     if (m_exporting) return;
-    // Dots on the snapping grid, only when near enough to see them.
+    // Dots on the snapping grid, only when near enough to see them; one call for all of them.
     if (painter->worldTransform().m11() < 0.6) return;
     painter->setPen(QPen(QColor(0xd5, 0xda, 0xe1), 1.5));
     const double g = style::kGrid;
+    QPolygonF dots;
+    dots.reserve(qsizetype((rect.width() / g + 2) * (rect.height() / g + 2)));
     for (double x = std::floor(rect.left() / g) * g; x < rect.right(); x += g)
         for (double y = std::floor(rect.top() / g) * g; y < rect.bottom(); y += g)
-            painter->drawPoint(QPointF(x, y));
+            dots << QPointF(x, y);
+    painter->drawPoints(dots);
 }
 
 } // namespace archsim::ui

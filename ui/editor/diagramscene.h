@@ -37,6 +37,11 @@ public:
     // In connect mode a drag from anywhere on a component connects; otherwise only from its knob.
     void setConnectMode(bool on) { m_connectMode = on; }
     void setSnapToGrid(bool on) { m_snap = on; }
+    // Cards keep a picture of themselves in device pixels (a pan blits them) only when near
+    // enough to read them: far out, or while zooming, re-rendering every visible card's cache
+    // costs more than drawing it. The view switches this as the zoom crosses its threshold.
+    void setCardCaching(bool on);
+    bool cardCaching() const { return m_cardCaching; }
     // Hides editing aids (knobs, selection) while drawing for export.
     void setExporting(bool on);
     bool isExporting() const { return m_exporting; }
@@ -104,6 +109,7 @@ private:
     bool m_connectMode = false;
     bool m_snap = true;
     bool m_exporting = false;
+    bool m_cardCaching = true;
 };
 
 } // namespace archsim::ui

@@ -21,6 +21,10 @@ DiagramView::DiagramView(DiagramScene *scene, QWidget *parent)
     setDragMode(RubberBandDrag);
     setRubberBandSelectionMode(Qt::IntersectsItemShape);
     setViewportUpdateMode(SmartViewportUpdate);
+    // The white page and grid dots are drawn once per zoom and scrolled with the view.
+    setCacheMode(CacheBackground);
+    // Items' bounding rectangles already hold their pen and knob: no extra pixel margins.
+    setOptimizationFlag(DontAdjustForAntialiasing);
     setTransformationAnchor(AnchorUnderMouse);
     setAcceptDrops(true);
     setMouseTracking(true);
@@ -28,21 +32,27 @@ DiagramView::DiagramView(DiagramScene *scene, QWidget *parent)
 }
 
 void DiagramView::zoomBy(double factor) {
-    const double next = std::clamp(zoom() * factor, 0.05, 4.0);
+    const double next = std::clamp(zoom() * factor, 0.01, 4.0);
     setTransform(QTransform::fromScale(next, next));
-    emit zoomChanged(next);
+    zoomed();
 }
 
 void DiagramView::zoomToFit() {
     fitInView(m_scene->diagramRect(), Qt::KeepAspectRatio);
     if (zoom() > 1.5) setTransform(QTransform::fromScale(1.5, 1.5));
     centerOn(m_scene->diagramRect().center());
-    emit zoomChanged(zoom());
+    zoomed();
 }
 
 void DiagramView::resetZoom() {
     setTransform(QTransform());
-    emit zoomChanged(1.0);
+    zoomed();
+}
+
+void DiagramView::zoomed() {
+    // Far out a card is a few pixels: a cached picture of each would cost more than it saves.
+    m_scene->setCardCaching(zoom() >= kCardCacheZoom);
+    emit zoomChanged(zoom());
 }
 
 void DiagramView::wheelEvent(QWheelEvent *event) {

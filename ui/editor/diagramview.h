@@ -13,6 +13,8 @@ class DiagramView : public QGraphicsView {
     Q_OBJECT
 public:
     static constexpr const char *kKindMimeType = "application/x-archsim-kind";
+    // Below this zoom cards are drawn directly, not from their cached pictures.
+    static constexpr double kCardCacheZoom = 0.5;
 
     explicit DiagramView(DiagramScene *scene, QWidget *parent = nullptr);
 
@@ -37,6 +39,8 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    void zoomed();
+
     DiagramScene *m_scene;
     bool m_panning = false;
     bool m_spaceHeld = false;
