@@ -110,6 +110,7 @@ private:
     bool m_snap = true;
     bool m_exporting = false;
     bool m_cardCaching = true;
+    bool m_cachingBeforeExport = true;
 };
 
 } // namespace archsim::ui
