@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The document's incremental validation, driven by the editor's own operations and undo/redo:
 // after every step its problems equal a full validation of the project (the independent answer).
+// And the canvas kept in step by edits that rewrite a whole variant equals one built afresh.
 #include "ui/document/projectdocument.h"
+#include "ui/editor/componentitem.h"
+#include "ui/editor/connectionitem.h"
+#include "ui/editor/diagramscene.h"
 #include "ui/editor/editoperations.h"
+#include "ui/editor/unititem.h"
 
 #include "model/projectfile.h"
 #include "model/validator.h"
@@ -19,6 +24,7 @@ class DocumentValidationTest : public QObject {
     Q_OBJECT
 private slots:
     void editsUndoAndRedo();
+    void sceneFollowsWholeVariantEdits();
 };
 
 namespace {
@@ -115,6 +121,93 @@ void DocumentValidationTest::editsUndoAndRedo() {
         withProblems += expected.isEmpty() ? 0 : 1;
     }
     QVERIFY2(withProblems > 20, "the edits should leave problems to find");
+}
+
+namespace {
+
+// What a scene shows, item by item, in model terms.
+QStringList shown(const DiagramScene &scene, const Variant &v) {
+    QStringList lines;
+    for (const Component &c : v.components) {
+        const ComponentItem *item = scene.componentItem(c.id);
+        if (!item) {
+            lines << QStringLiteral("missing card %1").arg(c.id);
+            continue;
+        }
+        const QRectF r = item->sceneCardRect();
+        lines << QStringLiteral("card %1 %2 %3 %4 %5 %6")
+                     .arg(c.id, item->component().name)
+                     .arg(r.x())
+                     .arg(r.y())
+                     .arg(r.width())
+                     .arg(item->component() == c);
+    }
+    for (const Connection &c : v.connections) {
+        const ConnectionItem *item = scene.connectionItem(connectionKey(c));
+        if (!item) {
+            lines << QStringLiteral("missing line %1").arg(connectionKey(c));
+            continue;
+        }
+        const QLineF l = item->line();
+        lines << QStringLiteral("line %1 %2 %3 %4 %5 %6")
+                     .arg(connectionKey(c))
+                     .arg(l.x1())
+                     .arg(l.y1())
+                     .arg(l.x2())
+                     .arg(l.y2())
+                     .arg(item->isVisible());
+    }
+    for (const Unit &u : v.units)
+        if (const UnitItem *item = scene.unitItem(u.id)) {
+            const QRectF r = item->boundingRect();
+            lines << QStringLiteral("unit %1 %2 %3 %4 %5 %6")
+                         .arg(u.id, item->title())
+                         .arg(r.x())
+                         .arg(r.y())
+                         .arg(r.width())
+                         .arg(r.height());
+        }
+    lines << QStringLiteral("items %1").arg(scene.items().size());
+    return lines;
+}
+
+} // namespace
+
+void DocumentValidationTest::sceneFollowsWholeVariantEdits() {
+    const ReadResult read = loadProject(QStringLiteral(ARCHSIM_EXAMPLES_DIR "/shop.json"));
+    QVERIFY(read.ok());
+    ProjectDocument document(read.project);
+    DiagramScene scene(&document);
+    EditOperations *ops = scene.operations();
+    std::mt19937 rng(11);
+    auto anyComponent = [&] {
+        const Variant &v = document.currentVariant();
+        return v.components[int(rng() % v.components.size())].id;
+    };
+    for (int step = 0; step < 120; ++step) {
+        switch (rng() % 6) {
+        case 0:
+            ops->renameComponent(anyComponent(), QStringLiteral("renamed%1").arg(step));
+            break;
+        case 1:
+            ops->groupIntoUnit({anyComponent(), anyComponent(), anyComponent()});
+            break;
+        case 2:
+            ops->ungroup({{anyComponent()}, {}, {}, {}});
+            break;
+        case 3:
+            ops->autoLayout({});
+            break;
+        case 4:
+            document.undoStack()->undo();
+            break;
+        default:
+            document.undoStack()->redo();
+            break;
+        }
+        DiagramScene fresh(&document);
+        QCOMPARE(shown(scene, document.currentVariant()), shown(fresh, document.currentVariant()));
+    }
 }
 
 QTEST_MAIN(DocumentValidationTest)

@@ -16,7 +16,8 @@ public:
 
     int type() const override { return Type; }
     QString id() const { return m_component.id; }
-    void setComponent(const Component &component); // updates position and look
+    const Component &component() const { return m_component; } // the copy last shown
+    void setComponent(const Component &component);             // updates position and look
     void setReplicas(int replicas);
 
     QRectF boundingRect() const override;

@@ -42,7 +42,7 @@ DiagramScene::DiagramScene(ProjectDocument *document, QObject *parent)
         if (isCurrent(variant)) refreshLanes();
     });
     connect(document, &ProjectDocument::variantReset, this, [this](int variant) {
-        if (isCurrent(variant)) rebuild();
+        if (isCurrent(variant)) resync();
     });
     connect(document, &ProjectDocument::currentVariantChanged, this, &DiagramScene::rebuild);
     rebuild();
@@ -72,6 +72,69 @@ void DiagramScene::rebuild() {
     refreshUnits();
     refreshLanes();
     select(kept);
+}
+
+void DiagramScene::resync() {
+    // A rename, group or ungroup rewrites the variant but changes few elements: keep the items
+    // of the others (rebuilding 30,000 items took over half a second).
+    m_drag.reset();
+    m_connectFrom.clear();
+    delete m_rubberLine;
+    m_rubberLine = nullptr;
+    const int variant = m_document->currentVariantIndex();
+    const Variant &v = m_document->currentVariant();
+    QSet<QString> componentIds, connectionKeys;
+    QStringList addedComponents, changedComponents, addedConnections, changedConnections;
+    componentIds.reserve(v.components.size());
+    for (const Component &c : v.components) {
+        componentIds.insert(c.id);
+        const ComponentItem *item = m_components.value(c.id);
+        if (!item)
+            addedComponents << c.id;
+        else if (!(item->component() == c))
+            changedComponents << c.id;
+    }
+    connectionKeys.reserve(v.connections.size());
+    for (const Connection &c : v.connections) {
+        const QString key = connectionKey(c);
+        connectionKeys.insert(key);
+        const ConnectionItem *item = m_connections.value(key);
+        if (!item)
+            addedConnections << key;
+        else if (!(item->connection() == c))
+            changedConnections << key;
+    }
+    QStringList removedComponents, removedConnections;
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it)
+        if (!connectionKeys.contains(it.key())) removedConnections << it.key();
+    for (auto it = m_components.cbegin(); it != m_components.cend(); ++it)
+        if (!componentIds.contains(it.key())) removedComponents << it.key();
+    if (!removedConnections.isEmpty()) removeConnections(variant, removedConnections);
+    for (const QString &id : std::as_const(removedComponents))
+        delete m_components.take(id);
+    for (const QString &id : std::as_const(addedComponents))
+        if (const Component *c = v.findComponent(id)) {
+            auto *item = new ComponentItem(*c);
+            if (!m_cardCaching) item->setCacheMode(QGraphicsItem::NoCache);
+            addItem(item);
+            m_components.insert(id, item);
+        }
+    for (const QString &id : std::as_const(changedComponents))
+        if (const Component *c = v.findComponent(id)) m_components.value(id)->setComponent(*c);
+    if (!addedConnections.isEmpty()) {
+        addConnections(variant, addedConnections);
+    } else {
+        rebuildAdjacency();
+    }
+    // Connections of moved, renamed or new cards follow them.
+    QStringList touched = changedConnections;
+    for (const QString &id : std::as_const(changedComponents))
+        touched << m_attached.values(id);
+    for (const QString &id : std::as_const(addedComponents))
+        touched << m_attached.values(id);
+    updateConnections(touched);
+    refreshUnits();
+    refreshLanes();
 }
 
 LaneItem *DiagramScene::laneItem(const QString &layerId) const {

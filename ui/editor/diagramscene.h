@@ -49,6 +49,8 @@ public:
     QRectF diagramRect() const;
 
     void rebuild();
+    // Brings the items in line with a variant that was replaced whole, keeping unchanged ones.
+    void resync();
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
