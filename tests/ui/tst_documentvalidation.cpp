@@ -2,6 +2,7 @@
 // The document's incremental validation, driven by the editor's own operations and undo/redo:
 // after every step its problems equal a full validation of the project (the independent answer).
 // And the canvas kept in step by edits that rewrite a whole variant equals one built afresh.
+#include "ui/document/elementscommands.h"
 #include "ui/document/projectdocument.h"
 #include "ui/editor/componentitem.h"
 #include "ui/editor/connectionitem.h"
@@ -185,10 +186,21 @@ void DocumentValidationTest::sceneFollowsWholeVariantEdits() {
         return v.components[int(rng() % v.components.size())].id;
     };
     for (int step = 0; step < 120; ++step) {
-        switch (rng() % 6) {
+        switch (rng() % 7) {
         case 0:
             ops->renameComponent(anyComponent(), QStringLiteral("renamed%1").arg(step));
             break;
+        case 6: { // a whole-variant edit that also moves cards and changes a call
+            Variant after = document.currentVariant();
+            Component &c = after.components[int(rng() % after.components.size())];
+            c.x += 40;
+            c.y += 20;
+            if (!after.connections.isEmpty())
+                after.connections[int(rng() % after.connections.size())].calls += 1;
+            document.undoStack()->push(new ReplaceVariantCommand(
+                &document, document.currentVariantIndex(), after, QStringLiteral("Edit")));
+            break;
+        }
         case 1:
             ops->groupIntoUnit({anyComponent(), anyComponent(), anyComponent()});
             break;
