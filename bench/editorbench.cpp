@@ -14,6 +14,7 @@
 #include "model/validator.h"
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
@@ -173,6 +174,24 @@ int run(int components) {
         frames(view, count, [&](int i) { view.zoomBy(i % 2 ? 1.15 : 1 / 1.15); });
     view.zoomToFit();
     const double fit = view.zoom();
+    ms(t);
+    view.viewport()->grab(); // far out: the first frame draws the overview image
+    const double firstFar = ms(t);
+    Frames dragFar; // a drag step far out, then its frame: the overview is redrawn where it changed
+    {
+        const Component c = document.currentVariant().components[components / 3];
+        const int key = ui::nextMergeKey();
+        for (int i = 0; i < count; ++i) {
+            ops->moveComponents({c.id}, {QPointF(c.x + (i % 2) * 200, c.y)}, key);
+            QElapsedTimer f;
+            f.start();
+            QCoreApplication::processEvents(); // the scene reports what changed
+            view.viewport()->grab();
+            const double elapsed = double(f.nsecsElapsed()) / 1e6;
+            dragFar.mean += elapsed / count;
+            dragFar.max = std::max(dragFar.max, elapsed);
+        }
+    }
     const Frames zoomFit =
         frames(view, count, [&](int i) { view.zoomBy(i % 2 ? 1.15 : 1 / 1.15); });
     view.zoomToFit();
@@ -191,6 +210,10 @@ int run(int components) {
     line("canvas zoom frame", zoomFit,
          QStringLiteral("around the fit, %1 %").arg(fit * 100, 0, 'f', 1));
     line("canvas pan frame", panOut, QStringLiteral("zoomed out, %1 %").arg(fit * 300, 0, 'f', 1));
+    std::printf("first frame far out    %8.1f ms  (%s)\n", firstFar,
+                fit < ui::DiagramView::kOverviewZoom ? "draws the overview image once"
+                                                     : "drawn directly");
+    line("frame after drag step", dragFar, QStringLiteral("at the fit, the changed part redrawn"));
 
     // One step of a drag: a merged move command, the scene following the document.
     const int steps = 50;

@@ -7,7 +7,9 @@
 #include "ui/editor/componentitem.h"
 #include "ui/editor/connectionitem.h"
 #include "ui/editor/diagramscene.h"
+#include "ui/editor/diagramview.h"
 #include "ui/editor/editoperations.h"
+#include "ui/editor/lanegeometry.h"
 #include "ui/editor/unititem.h"
 
 #include "model/projectfile.h"
@@ -26,6 +28,7 @@ class DocumentValidationTest : public QObject {
 private slots:
     void editsUndoAndRedo();
     void sceneFollowsWholeVariantEdits();
+    void overviewFollowsEdits();
 };
 
 namespace {
@@ -220,6 +223,73 @@ void DocumentValidationTest::sceneFollowsWholeVariantEdits() {
         DiagramScene fresh(&document);
         QCOMPARE(shown(scene, document.currentVariant()), shown(fresh, document.currentVariant()));
     }
+}
+
+void DocumentValidationTest::overviewFollowsEdits() {
+    // Far out the canvas is drawn from an overview image: it must equal drawing the scene
+    // directly, also after a card moved (only the changed part is redrawn).
+    const ReadResult read = loadProject(QStringLiteral(ARCHSIM_EXAMPLES_DIR "/shop.json"));
+    QVERIFY(read.ok());
+    ProjectDocument document(read.project);
+    DiagramScene scene(&document);
+    DiagramView view(&scene);
+    view.resize(800, 600);
+    view.setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the same viewport throughout
+    view.setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    view.show();
+    view.zoomToFit();
+    view.zoomBy(0.15 / view.zoom());
+    QVERIFY(view.showsOverview());
+    auto direct = [&] { // the same view drawn without the overview
+        QImage image(view.viewport()->size(), QImage::Format_RGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+        view.render(&painter, QRectF(image.rect()), view.viewport()->rect());
+        return image;
+    };
+    // Share of pixels in AREA that differ clearly (the overview is resampled: edges may differ).
+    auto differing = [](const QImage &a, const QImage &b, QRect area = {}) {
+        int n = 0;
+        if (a.size() != b.size()) return 1.0;
+        area = area.isNull() ? a.rect() : area.intersected(a.rect());
+        for (int y = area.top(); y <= area.bottom(); ++y)
+            for (int x = area.left(); x <= area.right(); ++x) {
+                const QColor p = a.pixelColor(x, y), q = b.pixelColor(x, y);
+                n += std::abs(p.red() - q.red()) + std::abs(p.green() - q.green()) +
+                         std::abs(p.blue() - q.blue()) >
+                     120;
+            }
+        return double(n) / std::max(1, area.width() * area.height());
+    };
+    const QImage before = view.viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    QVERIFY2(differing(before, direct()) < 0.01, "the overview shows the scene");
+    // A card in the middle of the busiest row, a little to the right: no lane and not the
+    // diagram's size change, so only the changed part of the overview is redrawn.
+    const Variant &v = document.currentVariant();
+    QHash<QString, QList<Component>> rows;
+    for (const Component &k : v.components)
+        rows[k.layer] << k;
+    QList<Component> row;
+    for (const auto &r : std::as_const(rows))
+        if (r.size() > row.size()) row = r;
+    std::sort(row.begin(), row.end(), [](const auto &a, const auto &b) { return a.x < b.x; });
+    const Component c = row[row.size() / 2];
+    const QRectF diagram = scene.diagramRect();
+    scene.operations()->moveComponents({c.id}, {QPointF(c.x + 40, c.y + 10)}, 0);
+    QCOMPARE(scene.diagramRect(), diagram);
+    QCoreApplication::processEvents();
+    const QImage after = view.viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    // Where the card was and where it is now.
+    const QRect moved =
+        view.mapFromScene(QRectF(QPointF(c.x, c.y), componentSize(c)))
+            .boundingRect()
+            .united(view.mapFromScene(QRectF(QPointF(c.x + 40, c.y + 10), componentSize(c)))
+                        .boundingRect());
+    QVERIFY2(differing(after, before, moved) > 0.05, "the moved card shows");
+    // Drawn directly and resampled from the overview, the card's edges differ (about 12 % of
+    // this small area); a stale overview differs as much as the move itself (about 40 %).
+    QVERIFY2(differing(after, direct(), moved) < 0.25, "the overview follows the move");
 }
 
 QTEST_MAIN(DocumentValidationTest)
