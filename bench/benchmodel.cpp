@@ -14,6 +14,8 @@ Project generate(int components, int connections, int layers) {
         v.layers.append(Layer{QStringLiteral("l%1").arg(l), QStringLiteral("Layer %1").arg(l), {}});
     const int perLayer = (components + layers - 1) / layers;
     const int perRow = 25;
+    // Each layer as tall as its rows of cards, so that lanes do not overlap.
+    const double layerHeight = ((perLayer + perRow - 1) / perRow) * 80 + 120;
     std::mt19937 rng(42);
     for (int i = 0; i < components; ++i) {
         const int layer = i / perLayer, inLayer = i % perLayer;
@@ -25,7 +27,7 @@ Project generate(int components, int connections, int layers) {
         c.unit = c.id;
         c.serviceTimeMs = 1 + i % 7;
         c.x = 200 + (inLayer % perRow) * 180;
-        c.y = 40 + layer * 900 + (inLayer / perRow) * 80;
+        c.y = 40 + layer * layerHeight + (inLayer / perRow) * 80;
         v.components.append(c);
         Unit u;
         u.id = c.id;

@@ -31,6 +31,7 @@ private:
     ProjectDocument *m_document;
     ProblemList m_problems;
     ProblemList m_extra;
+    QStringList m_shown; // what the rows show, to skip rebuilding them when nothing changed
     QTimer m_timer;
 };
 

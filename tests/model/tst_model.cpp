@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // tst_model: the model module's test suites, run one after another.
+#include "incrementalvalidationtest.h"
 #include "jsonformattest.h"
 #include "projectstoretest.h"
 #include "validationtest.h"
@@ -12,6 +13,10 @@ int main(int argc, char *argv[]) {
     int failed = 0;
     {
         ValidationTest t;
+        failed += QTest::qExec(&t, argc, argv);
+    }
+    {
+        IncrementalValidationTest t;
         failed += QTest::qExec(&t, argc, argv);
     }
     {

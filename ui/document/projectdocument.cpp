@@ -44,15 +44,21 @@ template <class T> QStringList keysOf(const QList<T> &items) {
 }
 
 // Inserts in ascending index order so that restored elements land where they were.
-template <class T> void insertAll(QList<T> &list, Indexed<T> items) {
+// Returns where they went, in the order they went there.
+template <class T> QList<int> insertAll(QList<T> &list, Indexed<T> items) {
     std::stable_sort(items.begin(), items.end(),
                      [](const auto &a, const auto &b) { return a.first < b.first; });
+    QList<int> at;
     for (const auto &[index, item] : items) {
-        if (index < 0 || index > list.size())
+        if (index < 0 || index > list.size()) {
             list.append(item);
-        else
+            at << int(list.size()) - 1;
+        } else {
             list.insert(index, item);
+            at << index;
+        }
     }
+    return at;
 }
 
 template <class T> Indexed<T> removeAll(QList<T> &list, const Indexed<T> &items) {
@@ -66,12 +72,35 @@ template <class T> Indexed<T> removeAll(QList<T> &list, const Indexed<T> &items)
     return removed;
 }
 
-template <class T> void replaceAll(QList<T> &list, const QList<T> &before, const QList<T> &after) {
+// Returns the indices of the elements replaced.
+template <class T>
+QList<int> replaceAll(QList<T> &list, const QList<T> &before, const QList<T> &after) {
     Q_ASSERT(before.size() == after.size());
-    for (int i = 0; i < before.size(); ++i) {
-        const int index = indexOf(list, keyOf(before[i]));
-        if (index >= 0) list[index] = after[i];
+    QList<int> at;
+    if (before.size() <= 4) { // a drag of a few cards: a scan each is cheapest
+        for (int i = 0; i < before.size(); ++i) {
+            const int index = indexOf(list, keyOf(before[i]));
+            if (index >= 0) {
+                list[index] = after[i];
+                at << index;
+            }
+        }
+        return at;
     }
+    // Many at once (a drag of a large selection): one pass over the list, not one per element.
+    QHash<QString, int> wanted;
+    wanted.reserve(before.size());
+    for (int i = 0; i < before.size(); ++i) // a key given twice: the last value wins, as above
+        wanted.insert(keyOf(before[i]), i);
+    for (int index = 0; index < list.size() && !wanted.isEmpty(); ++index) {
+        const auto it = wanted.constFind(keyOf(list[index]));
+        if (it == wanted.constEnd()) continue;
+        const int i = *it;
+        wanted.erase(it);
+        list[index] = after[i];
+        at << index;
+    }
+    return at;
 }
 
 QString uniqueId(const QString &base, const auto &taken) {
@@ -99,6 +128,7 @@ void ProjectDocument::resetProject(Project project, const QString &filePath,
     m_current = 0;
     m_unsavedRuns = false;
     normalise();
+    m_validator.touchAll();
     m_undoStack.clear();
     setFilePath(filePath);
     emit projectReset();
@@ -147,6 +177,10 @@ void ProjectDocument::normalise() {
     }
 }
 
+const ProblemList &ProjectDocument::problems() {
+    return m_validator.update(m_project);
+}
+
 void ProjectDocument::setCurrentVariantIndex(int index) {
     if (index == m_current || index < 0 || index >= variantCount()) return;
     m_current = index;
@@ -166,10 +200,15 @@ QString ProjectDocument::displayName() const {
 
 void ProjectDocument::insertElements(int variant, const ElementSet &set) {
     Variant &v = mutableVariant(variant);
-    insertAll(v.layers, set.layers);
-    insertAll(v.units, set.units);
-    insertAll(v.components, set.components);
-    insertAll(v.connections, set.connections);
+    // The validator is told exactly where, so it need not compare whole lists.
+    const auto told = [&](IncrementalValidator::Part part, const QList<int> &at) {
+        for (const int i : at)
+            m_validator.inserted(variant, part, i, v);
+    };
+    told(IncrementalValidator::Layers, insertAll(v.layers, set.layers));
+    told(IncrementalValidator::Units, insertAll(v.units, set.units));
+    told(IncrementalValidator::Components, insertAll(v.components, set.components));
+    told(IncrementalValidator::Connections, insertAll(v.connections, set.connections));
     if (!set.layers.isEmpty()) emit layersChanged(variant);
     if (!set.units.isEmpty()) emit unitsChanged(variant, keysOf(set.units));
     if (!set.components.isEmpty()) emit componentsAdded(variant, keysOf(set.components));
@@ -180,14 +219,22 @@ void ProjectDocument::insertElements(int variant, const ElementSet &set) {
 ElementSet ProjectDocument::removeElements(int variant, const ElementSet &set) {
     Variant &v = mutableVariant(variant);
     ElementSet removed;
+    const auto told = [&](IncrementalValidator::Part part, const auto &items) {
+        for (int i = int(items.size()) - 1; i >= 0; --i) // removeAll went from the back
+            m_validator.removed(variant, part, items[i].first);
+    };
     removed.connections = removeAll(v.connections, set.connections);
+    told(IncrementalValidator::Connections, removed.connections);
     if (!removed.connections.isEmpty())
         emit connectionsRemoved(variant, keysOf(removed.connections));
     removed.components = removeAll(v.components, set.components);
+    told(IncrementalValidator::Components, removed.components);
     if (!removed.components.isEmpty()) emit componentsRemoved(variant, keysOf(removed.components));
     removed.units = removeAll(v.units, set.units);
+    told(IncrementalValidator::Units, removed.units);
     if (!removed.units.isEmpty()) emit unitsChanged(variant, keysOf(removed.units));
     removed.layers = removeAll(v.layers, set.layers);
+    told(IncrementalValidator::Layers, removed.layers);
     if (!removed.layers.isEmpty()) emit layersChanged(variant);
     emit changed();
     return removed;
@@ -195,14 +242,18 @@ ElementSet ProjectDocument::removeElements(int variant, const ElementSet &set) {
 
 void ProjectDocument::replaceComponents(int variant, const QList<Component> &before,
                                         const QList<Component> &after) {
-    replaceAll(mutableVariant(variant).components, before, after);
+    for (const int i : replaceAll(mutableVariant(variant).components, before, after))
+        m_validator.changed(variant, IncrementalValidator::Components, i,
+                            m_project.variants[variant]);
     emit componentsChanged(variant, keysOf(after));
     emit changed();
 }
 
 void ProjectDocument::replaceConnections(int variant, const QList<Connection> &before,
                                          const QList<Connection> &after) {
-    replaceAll(mutableVariant(variant).connections, before, after);
+    for (const int i : replaceAll(mutableVariant(variant).connections, before, after))
+        m_validator.changed(variant, IncrementalValidator::Connections, i,
+                            m_project.variants[variant]);
     // A connection without an id is named by its ends: moving an end renames it.
     QStringList removed, added, changedKeys;
     for (int i = 0; i < before.size(); ++i) {
@@ -221,38 +272,44 @@ void ProjectDocument::replaceConnections(int variant, const QList<Connection> &b
 
 void ProjectDocument::replaceUnits(int variant, const QList<Unit> &before,
                                    const QList<Unit> &after) {
-    replaceAll(mutableVariant(variant).units, before, after);
+    for (const int i : replaceAll(mutableVariant(variant).units, before, after))
+        m_validator.changed(variant, IncrementalValidator::Units, i, m_project.variants[variant]);
     emit unitsChanged(variant, keysOf(after));
     emit changed();
 }
 
 void ProjectDocument::replaceLayers(int variant, const QList<Layer> &before,
                                     const QList<Layer> &after) {
-    replaceAll(mutableVariant(variant).layers, before, after);
+    for (const int i : replaceAll(mutableVariant(variant).layers, before, after))
+        m_validator.changed(variant, IncrementalValidator::Layers, i, m_project.variants[variant]);
     emit layersChanged(variant);
     emit changed();
 }
 
 void ProjectDocument::replaceVariant(int variant, const Variant &value) {
     mutableVariant(variant) = value;
+    m_validator.touch(variant);
     emit variantReset(variant);
     emit changed();
 }
 
 void ProjectDocument::setWorkloads(int variant, const QList<Workload> &workloads) {
     mutableVariant(variant).workloads = workloads;
+    m_validator.touch(variant, IncrementalValidator::Workloads);
     emit workloadsChanged(variant);
     emit changed();
 }
 
 void ProjectDocument::setScenarios(int variant, const QList<Scenario> &scenarios) {
     mutableVariant(variant).scenarios = scenarios;
+    m_validator.touch(variant, IncrementalValidator::Scenarios);
     emit scenariosChanged(variant);
     emit changed();
 }
 
 void ProjectDocument::setVariants(const QList<Variant> &variants, int current) {
     m_project.variants = variants;
+    m_validator.touchAll();
     m_current = std::clamp(current, 0, int(variants.size()) - 1);
     emit variantsChanged();
     emit currentVariantChanged(m_current);

@@ -5,6 +5,7 @@
 
 #include "ui/document/elementset.h"
 
+#include "model/incrementalvalidator.h"
 #include "model/project.h"
 
 #include <QObject>
@@ -34,6 +35,11 @@ public:
     // "shop.archsim", or "untitled.archsim" for a new project.
     QString displayName() const;
     QUndoStack *undoStack() { return &m_undoStack; }
+    // Every problem of the project, as validateProject finds them; after an edit only what the
+    // edit touched is checked again (docs/editor.md, "Validation while editing").
+    const ProblemList &problems();
+    // Elements checked again by the last problems() (the benchmark prints it).
+    int lastRechecked() const { return m_validator.lastRechecked(); }
     bool isModified() const { return !m_undoStack.isClean() || m_unsavedRuns; }
 
     // Runs are results, not edits: adding one is not undoable; it marks the project unsaved
@@ -101,6 +107,7 @@ private:
     int m_current = 0;
     bool m_unsavedRuns = false;
     QUndoStack m_undoStack;
+    IncrementalValidator m_validator;
 };
 
 } // namespace archsim::ui

@@ -19,10 +19,11 @@ public:
 
     int type() const override { return Type; }
     QString id() const { return m_component.id; }
-    void setComponent(const Component &component); // updates position and look
     // The component's unit (null: none) and how many components share it: a unit of its own
     // shows its replicas on the card; the tooltip names the unit and its figures.
     void setUnit(const Unit *unit, int members);
+    const Component &component() const { return m_component; } // the copy last shown
+    void setComponent(const Component &component);             // updates position and look
     void setReplicas(int replicas);
     // The workloads entering at this component: marked on the card and named in the tooltip.
     void setEntryOf(const QList<Workload> &workloads);

@@ -13,6 +13,7 @@
 #include <QPainter>
 
 #include <cmath>
+#include <limits>
 
 namespace archsim::ui {
 
@@ -27,6 +28,10 @@ DiagramScene::DiagramScene(ProjectDocument *document, QObject *parent)
     setItemIndexMethod(BspTreeIndex);
     m_routeTimer.setSingleShot(true);
     connect(&m_routeTimer, &QTimer::timeout, this, [this] { routeSlice(15); });
+    // Qt's automatic depth grows with the item count; the long calls between layers then sit in
+    // thousands of leaves each (10,000 cards and 20,000 calls: about 400 MB and a 1.4 s first
+    // render). A fixed shallow tree keeps both small and lookups still local.
+    setBspTreeDepth(8);
     connect(document, &ProjectDocument::componentsAdded, this, &DiagramScene::addComponents);
     connect(document, &ProjectDocument::componentsRemoved, this, &DiagramScene::removeComponents);
     connect(document, &ProjectDocument::componentsChanged, this, &DiagramScene::updateComponents);
@@ -46,7 +51,7 @@ DiagramScene::DiagramScene(ProjectDocument *document, QObject *parent)
         if (isCurrent(variant)) refreshEntries();
     });
     connect(document, &ProjectDocument::variantReset, this, [this](int variant) {
-        if (isCurrent(variant)) rebuild();
+        if (isCurrent(variant)) resync();
     });
     connect(document, &ProjectDocument::currentVariantChanged, this, &DiagramScene::rebuild);
     rebuild();
@@ -67,6 +72,7 @@ void DiagramScene::rebuild() {
     const Variant &v = m_document->currentVariant();
     for (const Component &c : v.components) {
         auto *item = new ComponentItem(c);
+        if (!m_cardCaching) item->setCacheMode(QGraphicsItem::NoCache);
         addItem(item);
         m_components.insert(c.id, item);
         m_router.setCard(c.id, item->sceneCardRect());
@@ -113,6 +119,77 @@ void DiagramScene::refreshEntries() {
             item->setEntryOf(entries.value(item->id()));
 }
 
+void DiagramScene::resync() {
+    // A rename, group or ungroup rewrites the variant but changes few elements: keep the items
+    // of the others (rebuilding 30,000 items took over half a second).
+    m_drag.reset();
+    m_connectFrom.clear();
+    delete m_rubberLine;
+    m_rubberLine = nullptr;
+    const int variant = m_document->currentVariantIndex();
+    const Variant &v = m_document->currentVariant();
+    QSet<QString> componentIds, connectionKeys;
+    QStringList addedComponents, changedComponents, addedConnections, changedConnections;
+    componentIds.reserve(v.components.size());
+    for (const Component &c : v.components) {
+        componentIds.insert(c.id);
+        const ComponentItem *item = m_components.value(c.id);
+        if (!item)
+            addedComponents << c.id;
+        else if (!(item->component() == c))
+            changedComponents << c.id;
+    }
+    connectionKeys.reserve(v.connections.size());
+    for (const Connection &c : v.connections) {
+        const QString key = connectionKey(c);
+        connectionKeys.insert(key);
+        const ConnectionItem *item = m_connections.value(key);
+        if (!item)
+            addedConnections << key;
+        else if (!(item->connection() == c))
+            changedConnections << key;
+    }
+    QStringList removedComponents, removedConnections;
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it)
+        if (!connectionKeys.contains(it.key())) removedConnections << it.key();
+    for (auto it = m_components.cbegin(); it != m_components.cend(); ++it)
+        if (!componentIds.contains(it.key())) removedComponents << it.key();
+    if (!removedConnections.isEmpty()) removeConnections(variant, removedConnections);
+    for (const QString &id : std::as_const(removedComponents)) {
+        delete m_components.take(id);
+        m_router.removeCard(id);
+    }
+    for (const QString &id : std::as_const(addedComponents))
+        if (const Component *c = v.findComponent(id)) {
+            auto *item = new ComponentItem(*c);
+            if (!m_cardCaching) item->setCacheMode(QGraphicsItem::NoCache);
+            addItem(item);
+            m_components.insert(id, item);
+            m_router.setCard(id, item->sceneCardRect());
+        }
+    for (const QString &id : std::as_const(changedComponents))
+        if (const Component *c = v.findComponent(id)) {
+            ComponentItem *item = m_components.value(id);
+            item->setComponent(*c);
+            m_router.setCard(id, item->sceneCardRect());
+        }
+    if (!addedConnections.isEmpty()) {
+        addConnections(variant, addedConnections);
+    } else {
+        rebuildAdjacency();
+    }
+    // Connections of moved, renamed or new cards follow them.
+    QStringList touched = changedConnections;
+    for (const QString &id : std::as_const(changedComponents))
+        touched << m_attached.values(id);
+    for (const QString &id : std::as_const(addedComponents))
+        touched << m_attached.values(id);
+    updateConnections(touched);
+    refreshUnits();
+    refreshLanes();
+    refreshEntries();
+}
+
 LaneItem *DiagramScene::laneItem(const QString &layerId) const {
     for (LaneItem *lane : m_laneItems)
         if (lane->layerId() == layerId) return lane;
@@ -126,6 +203,7 @@ void DiagramScene::addComponents(int variant, const QStringList &ids) {
     for (const QString &id : ids)
         if (const Component *c = v.findComponent(id)) {
             auto *item = new ComponentItem(*c);
+            if (!m_cardCaching) item->setCacheMode(QGraphicsItem::NoCache);
             addItem(item);
             m_components.insert(id, item);
             m_router.setCard(id, item->sceneCardRect());
@@ -153,18 +231,56 @@ void DiagramScene::removeComponents(int variant, const QStringList &ids) {
 void DiagramScene::updateComponents(int variant, const QStringList &ids) {
     if (!isCurrent(variant)) return;
     const Variant &v = m_document->currentVariant();
-    QStringList touched;
+    // Work in proportion to the cards changed (a drag step), not to the design.
+    QHash<QString, int> index;
+    if (ids.size() > 4) {
+        index.reserve(v.components.size());
+        for (int i = int(v.components.size()) - 1; i >= 0; --i)
+            index.insert(v.components[i].id, i);
+    }
+    auto find = [&](const QString &id) -> const Component * {
+        if (ids.size() <= 4) return v.findComponent(id);
+        const int i = index.value(id, -1);
+        return i < 0 ? nullptr : &v.components[i];
+    };
+    QStringList touched, layers;
+    QList<QRectF> oldRects, newRects;
+    QSet<QString> boxes;
+    bool unitsMoved = false, layersMoved = false;
     for (const QString &id : ids) {
-        const Component *c = v.findComponent(id);
+        const Component *c = find(id);
         ComponentItem *item = m_components.value(id);
         if (!c || !item) continue;
+        oldRects << item->sceneCardRect();
         item->setComponent(*c);
         m_router.setCard(id, item->sceneCardRect());
+        newRects << item->sceneCardRect();
+        layers << c->layer;
         touched << m_attached.values(id) << m_router.routesThrough(item->sceneCardRect());
+        const auto unit = m_unitOf.constFind(id);
+        unitsMoved = unitsMoved || unit == m_unitOf.constEnd() || *unit != c->unit;
+        layersMoved =
+            layersMoved || !m_extents.contains(c->layer) || m_layerOf.value(id) != c->layer;
+        boxes.insert(c->unit);
     }
-    updateConnections(touched);
-    refreshUnits();
-    refreshLanes();
+    updateConnections(touched, false);
+    if (unitsMoved)
+        refreshUnits();
+    else
+        refreshUnitBoxes(boxes);
+    if (layersMoved || !lanesUnchangedBy(oldRects, newRects, layers)) refreshLanes();
+}
+
+bool DiagramScene::lanesUnchangedBy(const QList<QRectF> &oldRects, const QList<QRectF> &newRects,
+                                    const QStringList &layers) const {
+    auto inside = [&](const QRectF &r, const QString &layer) {
+        const auto e = m_extents.constFind(layer);
+        return e != m_extents.constEnd() && r.top() > e->top && r.bottom() < e->bottom &&
+               r.left() > m_cardsLeft && r.right() < m_cardsRight;
+    };
+    for (int i = 0; i < layers.size(); ++i)
+        if (!inside(oldRects[i], layers[i]) || !inside(newRects[i], layers[i])) return false;
+    return true;
 }
 
 void DiagramScene::addConnections(int variant, const QStringList &keys) {
@@ -175,7 +291,18 @@ void DiagramScene::addConnections(int variant, const QStringList &keys) {
         m_connections.insert(key, item);
     }
     rebuildAdjacency();
-    updateConnections(keys);
+    // Two-way calls: the reverse of a new connection is offset too.
+    QStringList keysAndReverse = keys;
+    const Variant &v = m_document->currentVariant();
+    for (const QString &key : keys) {
+        const int i = m_connectionIndex.value(key, -1);
+        if (i < 0) continue;
+        const Connection &c = v.connections[i];
+        if (m_pairs.contains({c.to, c.from}))
+            for (const QString &other : m_attached.values(c.to))
+                if (other != key) keysAndReverse << other;
+    }
+    updateConnections(keysAndReverse);
 }
 
 void DiagramScene::removeConnections(int variant, const QStringList &keys) {
@@ -189,24 +316,50 @@ void DiagramScene::removeConnections(int variant, const QStringList &keys) {
 
 void DiagramScene::rebuildAdjacency() {
     m_attached.clear();
-    for (const Connection &c : m_document->currentVariant().connections) {
-        m_attached.insert(c.from, connectionKey(c));
-        m_attached.insert(c.to, connectionKey(c));
+    m_pairs.clear();
+    m_connectionIndex.clear();
+    const Variant &v = m_document->currentVariant();
+    m_attached.reserve(2 * v.connections.size());
+    m_connectionIndex.reserve(v.connections.size());
+    for (int i = 0; i < v.connections.size(); ++i) {
+        const Connection &c = v.connections[i];
+        const QString key = connectionKey(c);
+        m_attached.insert(c.from, key);
+        m_attached.insert(c.to, key);
+        ++m_pairs[{c.from, c.to}];
+        if (!m_connectionIndex.contains(key)) m_connectionIndex.insert(key, i);
     }
 }
 
-void DiagramScene::updateConnections(const QStringList &keys) {
+void DiagramScene::updateConnections(const QStringList &keys, bool fromDocument) {
     if (keys.isEmpty()) return;
     const Variant &v = m_document->currentVariant();
-    const QSet<QString> wanted(keys.begin(), keys.end());
+    QSet<QString> done;
     QStringList routed;
-    for (const Connection &c : v.connections) {
-        const QString key = connectionKey(c);
-        if (!wanted.contains(key)) continue;
+    for (const QString &key : keys) {
+        if (done.contains(key)) continue;
+        done.insert(key);
         ConnectionItem *item = m_connections.value(key);
         if (!item) continue;
+        auto indexOf = [&] {
+            const int i = m_connectionIndex.value(key, -1);
+            return i >= 0 && i < v.connections.size() && connectionKey(v.connections[i]) == key
+                       ? i
+                       : -1;
+        };
+        int i = indexOf();
+        if (i < 0) { // out of step with the list: index it again, once
+            rebuildAdjacency();
+            i = indexOf();
+            if (i < 0) continue;
+        }
+        const Connection &c = v.connections[i];
+        if (fromDocument && !item->connection().from.isEmpty() &&
+            (c.from != item->connection().from || c.to != item->connection().to))
+            rebuildAdjacency(); // an end changed under the same id
+        ComponentItem *from = m_components.value(c.from), *to = m_components.value(c.to);
         // A connection to an unknown component is a model error shown in the problems panel.
-        const bool drawn = m_components.contains(c.from) && m_components.contains(c.to);
+        const bool drawn = from && to;
         item->setVisible(drawn);
         item->setConnection(c);
         m_router.setConnection(key, c.from, c.to, ConnectionItem::labelSize(c));
@@ -234,8 +387,14 @@ void DiagramScene::refreshUnits() {
     for (const Unit &u : v.units)
         units.insert(u.id, &u);
     QHash<QString, int> members;
-    for (const Component &c : v.components)
+    m_unitOf.clear();
+    m_members.clear();
+    m_unitOf.reserve(v.components.size());
+    for (const Component &c : v.components) {
         ++members[c.unit];
+        m_unitOf.insert(c.id, c.unit);
+        m_members[c.unit] << c.id;
+    }
     // A unit of one component is drawn as its card (replicas as a card stack); only units
     // shared by several components get a box, titled with their replicas.
     for (const Component &c : v.components) {
@@ -268,9 +427,39 @@ void DiagramScene::refreshUnits() {
     }
 }
 
+void DiagramScene::refreshUnitBoxes(const QSet<QString> &unitIds) {
+    for (const QString &id : unitIds) {
+        UnitItem *item = m_units.value(id);
+        if (!item) continue; // a unit of one card: the card is its picture
+        QRectF box;
+        for (const QString &member : m_members.value(id))
+            if (const ComponentItem *c = m_components.value(member))
+                box = box.isNull() ? c->sceneCardRect() : box.united(c->sceneCardRect());
+        const double pad = style::kUnitPadding;
+        item->setBox(box.adjusted(-pad, -pad, pad + 4, pad), item->title());
+    }
+}
+
 void DiagramScene::refreshLanes() {
     const Variant &v = m_document->currentVariant();
     m_lanes = computeLanes(v);
+    // The extents of the cards, to tell later whether a move can change a lane.
+    m_extents.clear();
+    m_layerOf.clear();
+    m_layerOf.reserve(v.components.size());
+    m_cardsLeft = std::numeric_limits<double>::infinity();
+    m_cardsRight = -m_cardsLeft;
+    for (const Component &c : v.components) {
+        const QSizeF size = componentSize(c);
+        m_layerOf.insert(c.id, c.layer);
+        m_cardsLeft = std::min(m_cardsLeft, c.x);
+        m_cardsRight = std::max(m_cardsRight, c.x + size.width());
+        auto e = m_extents.find(c.layer);
+        if (e == m_extents.end())
+            m_extents.insert(c.layer, {c.y, c.y + size.height()});
+        else
+            *e = {std::min(e->top, c.y), std::max(e->bottom, c.y + size.height())};
+    }
     while (m_laneItems.size() > m_lanes.bands.size())
         delete m_laneItems.takeLast();
     for (int i = 0; i < m_lanes.bands.size(); ++i) {
@@ -339,13 +528,28 @@ void DiagramScene::select(const Selection &s) {
         pick(laneItem(id));
 }
 
+void DiagramScene::setCardCaching(bool on) {
+    if (on == m_cardCaching) return;
+    m_cardCaching = on;
+    const auto mode = on ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache;
+    for (ComponentItem *item : std::as_const(m_components))
+        item->setCacheMode(mode);
+}
+
 void DiagramScene::setExporting(bool on) {
     m_exporting = on;
     if (on) clearSelection();
-    // Cards keep cached pictures (with knobs, and pixels where an SVG needs text): drawn
-    // directly while exporting.
+    // Drawn into an image rather than a view, a cached card is cached at its full size in item
+    // pixels: 10,000 cards took about 400 MB. Draw them directly and cache again afterwards.
+    if (on) {
+        m_cachingBeforeExport = m_cardCaching;
+        setCardCaching(false);
+    } else {
+        setCardCaching(m_cachingBeforeExport);
+    }
+    // Cards keep cached pictures (with knobs, and pixels where an SVG needs text): draw afresh.
     for (ComponentItem *item : std::as_const(m_components))
-        item->setCacheMode(on ? QGraphicsItem::NoCache : QGraphicsItem::DeviceCoordinateCache);
+        item->update();
     update();
 }
 
@@ -434,13 +638,16 @@ void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event) {
 void DiagramScene::drawBackground(QPainter *painter, const QRectF &rect) {
     painter->fillRect(rect, Qt::white);
     if (m_exporting) return;
-    // Dots on the snapping grid, only when near enough to see them.
+    // Dots on the snapping grid, only when near enough to see them; one call for all of them.
     if (painter->worldTransform().m11() < 0.6) return;
     painter->setPen(QPen(QColor(0xd5, 0xda, 0xe1), 1.5));
     const double g = style::kGrid;
+    QPolygonF dots;
+    dots.reserve(qsizetype((rect.width() / g + 2) * (rect.height() / g + 2)));
     for (double x = std::floor(rect.left() / g) * g; x < rect.right(); x += g)
         for (double y = std::floor(rect.top() / g) * g; y < rect.bottom(); y += g)
-            painter->drawPoint(QPointF(x, y));
+            dots << QPointF(x, y);
+    painter->drawPoints(dots);
 }
 
 } // namespace archsim::ui

@@ -39,6 +39,11 @@ public:
     // In connect mode a drag from anywhere on a component connects; otherwise only from its knob.
     void setConnectMode(bool on) { m_connectMode = on; }
     void setSnapToGrid(bool on) { m_snap = on; }
+    // Cards keep a picture of themselves in device pixels (a pan blits them) only when near
+    // enough to read them: far out, or while zooming, re-rendering every visible card's cache
+    // costs more than drawing it. The view switches this as the zoom crosses its threshold.
+    void setCardCaching(bool on);
+    bool cardCaching() const { return m_cardCaching; }
     // Hides editing aids (knobs, selection) while drawing for export.
     void setExporting(bool on);
     bool isExporting() const { return m_exporting; }
@@ -53,6 +58,8 @@ public:
     bool routingPending() const { return !m_pendingRoutes.isEmpty(); }
     void finishRouting(); // routes what is pending now (export, tests)
     const ConnectionRouter &router() const { return m_router; }
+    // Brings the items in line with a variant that was replaced whole, keeping unchanged ones.
+    void resync();
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
@@ -67,11 +74,18 @@ private:
     void updateComponents(int variant, const QStringList &ids);
     void addConnections(int variant, const QStringList &keys);
     void removeConnections(int variant, const QStringList &keys);
-    void updateConnections(const QStringList &keys);
+    // FROM_DOCUMENT: the connections themselves changed (else only their ends moved).
+    void updateConnections(const QStringList &keys, bool fromDocument = true);
     void rebuildAdjacency();
     void refreshUnits();
+    // The boxes of these units only (their members moved; membership is unchanged).
+    void refreshUnitBoxes(const QSet<QString> &unitIds);
     void refreshLanes();
     void refreshEntries(); // marks the entry components of the variant's workloads
+    // True when cards moving from OLD_RECTS to NEW_RECTS (same layers) change no lane: each
+    // stays strictly inside its layer's extent, so that no lane edge depends on it.
+    bool lanesUnchangedBy(const QList<QRectF> &oldRects, const QList<QRectF> &newRects,
+                          const QStringList &layers) const;
     ComponentItem *componentAt(const QPointF &scenePos) const;
 
     ProjectDocument *m_document;
@@ -80,7 +94,17 @@ private:
     QHash<QString, ConnectionItem *> m_connections;
     QHash<QString, UnitItem *> m_units;
     QList<LaneItem *> m_laneItems;
-    QMultiHash<QString, QString> m_attached; // component id → keys of its connections
+    QMultiHash<QString, QString> m_attached;     // component id → keys of its connections
+    QHash<QPair<QString, QString>, int> m_pairs; // (from, to) → connections, for two-way calls
+    QHash<QString, int> m_connectionIndex;       // key → index in the variant's connections
+    QHash<QString, QString> m_unitOf;            // component id → its unit
+    QHash<QString, QString> m_layerOf;           // component id → its layer, as the lanes know
+    QHash<QString, QStringList> m_members;       // unit id → its components
+    struct Extent {
+        double top, bottom;
+    };
+    QHash<QString, Extent> m_extents; // layer id → extent of its cards, when the lanes were made
+    double m_cardsLeft = 0, m_cardsRight = 0;
     LaneGeometry m_lanes;
     ConnectionRouter m_router; // paths of the connections around the cards
     QStringList m_pendingRoutes;
@@ -101,6 +125,8 @@ private:
     bool m_connectMode = false;
     bool m_snap = true;
     bool m_exporting = false;
+    bool m_cardCaching = true;
+    bool m_cachingBeforeExport = true;
 };
 
 } // namespace archsim::ui

@@ -6,7 +6,11 @@
 #include "ui/editor/diagramstyle.h"
 
 #include <QMimeData>
+#include <QPaintEvent>
+#include <QPainter>
+#include <QRubberBand>
 #include <QScrollBar>
+#include <QStyleOptionRubberBand>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -21,28 +25,101 @@ DiagramView::DiagramView(DiagramScene *scene, QWidget *parent)
     setDragMode(RubberBandDrag);
     setRubberBandSelectionMode(Qt::IntersectsItemShape);
     setViewportUpdateMode(SmartViewportUpdate);
+    // The white page and grid dots are drawn once per zoom and scrolled with the view.
+    setCacheMode(CacheBackground);
+    // Items' bounding rectangles already hold their pen and knob: no extra pixel margins.
+    setOptimizationFlag(DontAdjustForAntialiasing);
     setTransformationAnchor(AnchorUnderMouse);
     setAcceptDrops(true);
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
+    // Where the scene changes, the overview is drawn again (only there).
+    connect(scene, &QGraphicsScene::changed, this,
+            [this](const QList<QRectF> &rects) { m_overviewDirty << rects; });
+}
+
+bool DiagramView::showsOverview() const {
+    return zoom() < kOverviewZoom && !m_scene->isExporting();
+}
+
+void DiagramView::updateOverview() {
+    // At most 4 million pixels (16 MB), and never finer than the zoom it stands in for.
+    constexpr double kMaxPixels = 4e6;
+    const QRectF wanted = m_scene->diagramRect();
+    if (m_overview.isNull() || !m_overviewArea.contains(wanted)) {
+        m_overviewArea = wanted.adjusted(-wanted.width() * 0.05, -wanted.height() * 0.05,
+                                         wanted.width() * 0.05, wanted.height() * 0.05);
+        const double area = std::max(1.0, m_overviewArea.width() * m_overviewArea.height());
+        m_overviewScale = std::min(kOverviewZoom, std::sqrt(kMaxPixels / area));
+        m_overview = QImage(QSize(int(std::ceil(m_overviewArea.width() * m_overviewScale)),
+                                  int(std::ceil(m_overviewArea.height() * m_overviewScale))),
+                            QImage::Format_RGB32);
+        m_overviewDirty = {m_overviewArea};
+    }
+    if (m_overviewDirty.isEmpty()) return;
+    QPainter painter(&m_overview);
+    painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    const QRect bounds = m_overview.rect();
+    for (const QRectF &changed : std::as_const(m_overviewDirty)) {
+        // The changed area in image pixels, widened to whole pixels, and the scene area that
+        // maps exactly onto them.
+        const QRect pixels =
+            QRectF((changed.topLeft() - m_overviewArea.topLeft()) * m_overviewScale,
+                   changed.size() * m_overviewScale)
+                .toAlignedRect()
+                .adjusted(-1, -1, 1, 1)
+                .intersected(bounds);
+        if (pixels.isEmpty()) continue;
+        const QRectF source(m_overviewArea.topLeft() + QPointF(pixels.topLeft()) / m_overviewScale,
+                            QSizeF(pixels.size()) / m_overviewScale);
+        painter.setClipRect(pixels);
+        m_scene->render(&painter, QRectF(pixels), source, Qt::IgnoreAspectRatio);
+    }
+    m_overviewDirty.clear();
+}
+
+void DiagramView::paintEvent(QPaintEvent *event) {
+    if (!showsOverview()) {
+        QGraphicsView::paintEvent(event);
+        return;
+    }
+    updateOverview();
+    QPainter painter(viewport());
+    painter.fillRect(event->rect(), Qt::white);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    const QRectF target = mapFromScene(m_overviewArea).boundingRect();
+    painter.drawImage(target, m_overview);
+    if (!rubberBandRect().isEmpty()) { // as QGraphicsView draws it
+        QStyleOptionRubberBand option;
+        option.initFrom(viewport());
+        option.rect = rubberBandRect();
+        option.shape = QRubberBand::Rectangle;
+        style()->drawControl(QStyle::CE_RubberBand, &option, &painter, viewport());
+    }
 }
 
 void DiagramView::zoomBy(double factor) {
-    const double next = std::clamp(zoom() * factor, 0.05, 4.0);
+    const double next = std::clamp(zoom() * factor, 0.01, 4.0);
     setTransform(QTransform::fromScale(next, next));
-    emit zoomChanged(next);
+    zoomed();
 }
 
 void DiagramView::zoomToFit() {
     fitInView(m_scene->diagramRect(), Qt::KeepAspectRatio);
     if (zoom() > 1.5) setTransform(QTransform::fromScale(1.5, 1.5));
     centerOn(m_scene->diagramRect().center());
-    emit zoomChanged(zoom());
+    zoomed();
 }
 
 void DiagramView::resetZoom() {
     setTransform(QTransform());
-    emit zoomChanged(1.0);
+    zoomed();
+}
+
+void DiagramView::zoomed() {
+    // Far out a card is a few pixels: a cached picture of each would cost more than it saves.
+    m_scene->setCardCaching(zoom() >= kCardCacheZoom);
+    emit zoomChanged(zoom());
 }
 
 void DiagramView::wheelEvent(QWheelEvent *event) {

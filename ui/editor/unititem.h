@@ -15,6 +15,7 @@ public:
     int type() const override { return Type; }
     QString id() const { return m_id; }
     void setBox(const QRectF &sceneRect, const QString &title);
+    QString title() const { return m_title; }
 
     QRectF box() const { return m_rect; } // scene coordinates (the item sits at 0,0)
 
