@@ -129,7 +129,9 @@ private:
             const Unit &u = m_v.units[i];
             const Ctx c{unitPath(i, explicitUnits), QStringLiteral("unit"), u.id};
             explicitUnits += u.implicit ? 0 : 1;
-            totalReplicas += std::clamp(u.replicas, 1, kMaxReplicas);
+            totalReplicas +=
+                std::clamp(u.autoscaled() ? std::max(u.replicas, u.autoscaleHigh()) : u.replicas, 1,
+                           kMaxReplicas);
             if (!u.implicit)
                 nonEmptyUnique(c, "id", u.id, seen, "unit");
             else if (seen.contains(u.id))
@@ -158,9 +160,11 @@ private:
                       QStringLiteral("must be at least autoscaleMin (%1), is %2")
                           .arg(*u.autoscaleMin)
                           .arg(*u.autoscaleMax));
+            if (u.autoscaleMax) atMost(c, "autoscaleMax", *u.autoscaleMax, kMaxReplicas);
             if (u.autoscaleTargetUtilization) {
                 positive(c, "autoscaleTargetUtilization", *u.autoscaleTargetUtilization);
                 atMost(c, "autoscaleTargetUtilization", *u.autoscaleTargetUtilization, 1);
+                checkAutoscaler(c, u);
             }
             QSet<QString> zones;
             for (const QString &z : u.zones) {
@@ -181,6 +185,28 @@ private:
                   QStringLiteral("the units have %1 replicas in all; at most %2 are supported")
                       .arg(totalReplicas)
                       .arg(kMaxTotalReplicas));
+    }
+
+    // The controller's timing is read only when the unit autoscales (a target is set).
+    void checkAutoscaler(const Ctx &c, const Unit &u) {
+        positive(c, "autoscaleSyncPeriodSec", u.autoscaleSyncPeriodSec);
+        atLeast(c, "autoscaleTolerance", u.autoscaleTolerance, 0);
+        atMost(c, "autoscaleTolerance", u.autoscaleTolerance, 0.99);
+        atLeast(c, "autoscaleScaleDownWindowSec", u.autoscaleScaleDownWindowSec, 0);
+        atLeast(c, "autoscaleProvisioningSec", u.autoscaleProvisioningSec, 0);
+        atLeast(c, "autoscaleColdStartFactor", u.autoscaleColdStartFactor, 1);
+        atLeast(c, "autoscaleColdStartSec", u.autoscaleColdStartSec, 0);
+        if (!u.autoscaleMax)
+            warning(c.path, c.kind, c.id, QStringLiteral("autoscaleMax"),
+                    QStringLiteral("autoscaling without autoscaleMax never scales above "
+                                   "replicas (%1)")
+                        .arg(u.replicas));
+        else if (u.replicas < u.autoscaleLow() || u.replicas > u.autoscaleHigh())
+            warning(c.path, c.kind, c.id, QStringLiteral("replicas"),
+                    QStringLiteral("outside autoscaleMin..autoscaleMax (%1..%2); runs start at "
+                                   "the nearest bound")
+                        .arg(u.autoscaleLow())
+                        .arg(u.autoscaleHigh()));
     }
 
     void checkComponents() {

@@ -241,6 +241,21 @@ CompileResult compileVariant(const Variant &variant, int variantIndex) {
         cu.mtbfHours = u.mtbfHours.value_or(0);
         cu.mttrMinutes = u.mttrMinutes;
         cu.healthCheckMs = u.healthCheckMs;
+        cu.costPerHour = u.costPerHour;
+        if (u.autoscaled()) {
+            CompiledAutoscale a;
+            a.min = u.autoscaleLow();
+            a.max = u.autoscaleHigh();
+            a.target = *u.autoscaleTargetUtilization;
+            a.syncMs = u.autoscaleSyncPeriodSec * 1000;
+            a.tolerance = u.autoscaleTolerance;
+            a.scaleDownWindowMs = u.autoscaleScaleDownWindowSec * 1000;
+            a.provisioningMs = u.autoscaleProvisioningSec * 1000;
+            a.coldStartFactor = u.autoscaleColdStartFactor;
+            a.coldStartMs = u.autoscaleColdStartSec * 1000;
+            cu.replicas = std::clamp(cu.replicas, a.min, a.max);
+            cu.autoscale = a;
+        }
         m.units.push_back(cu);
     }
     for (const Component &c : variant.components) {
@@ -268,7 +283,7 @@ CompileResult compileVariant(const Variant &variant, int variantIndex) {
     long long replica = 0;
     for (CompiledUnit &u : m.units) {
         u.firstReplica = int(std::min<long long>(replica, kMaxTotalReplicas));
-        replica += u.replicas;
+        replica += u.replicaSlots();
     }
     m.replicaCount = int(std::min<long long>(replica, kMaxTotalReplicas));
     m.unitById = unitIndex;

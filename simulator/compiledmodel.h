@@ -7,10 +7,24 @@
 
 #include <QHash>
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
 namespace archsim::sim {
+
+// The autoscaling controller of a unit (model/unit.h), times in ms.
+struct CompiledAutoscale {
+    int min = 1;
+    int max = 1;
+    double target = 1; // utilisation
+    double syncMs = 15000;
+    double tolerance = 0.1;
+    double scaleDownWindowMs = 300000;
+    double provisioningMs = 30000;
+    double coldStartFactor = 1; // work x this on a new replica ...
+    double coldStartMs = 60000; // ... for this long after it takes work
+};
 
 struct CompiledUnit {
     QString id;
@@ -26,6 +40,12 @@ struct CompiledUnit {
     double mtbfHours = 0; // 0: never fails at random
     double mttrMinutes = 0;
     double healthCheckMs = 5000; // balancers notice a dead replica after this long
+    double costPerHour = 0;      // per replica
+    // Set when the unit autoscales; replicas is then the count a run starts with (within the
+    // bounds) and the engines keep room for autoscale->max replicas.
+    std::optional<CompiledAutoscale> autoscale;
+
+    int replicaSlots() const { return autoscale ? std::max(replicas, autoscale->max) : replicas; }
 };
 
 struct CompiledComponent {

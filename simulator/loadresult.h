@@ -43,6 +43,10 @@ struct UnitResult {
     // DES: calls that reached the unit (retries included), calls to it that failed as their
     // callers saw them (rejected, dead replica, timeout, open breaker), retries it received.
     std::optional<double> callsPerSec, failedCallsPerSec, retriesReceivedPerSec;
+    // Autoscaled units only: the steady-state count (analytic) or the time-weighted mean of
+    // the replicas taking work over the measured time (DES), and the DES's replica-hours
+    // (provisioning replicas included: they are paid for).
+    std::optional<double> replicas, replicaHours;
 };
 
 // One interval of a discrete-event run (all replications merged).
@@ -57,6 +61,7 @@ struct SeriesPoint {
     std::vector<double> utilization;       // per reported unit
     std::vector<double> queueLength;       // per reported unit, mean per replica
     std::vector<double> failedCallsPerSec; // per reported unit: calls to it that failed
+    std::vector<double> replicas; // per reported unit, time-weighted; empty without autoscaling
 };
 
 struct LoadResult {
@@ -84,6 +89,11 @@ struct LoadResult {
         QString label;
     };
     std::vector<FaultWindow> faults; // the scenario's events, for reports and plots
+    // DES: replica-hours of all units over the measured time (mean of the replications) and
+    // their cost (costPerHour per replica-hour). In the JSON only when a unit autoscales, so
+    // that runs without autoscaling keep their output.
+    std::optional<double> replicaHours, runCost;
+    bool autoscaled = false; // some unit autoscales
 };
 
 // The JSON of interfaces.md ("variant", "engine", "workloads", "units", "bottleneck",

@@ -2,6 +2,7 @@
 #include "simulator/analytic/analyticengine.h"
 
 #include "simulator/analytic/approximationflags.h"
+#include "simulator/analytic/autoscalesizing.h"
 #include "simulator/analytic/layeredsolver.h"
 #include "simulator/analytic/responsepercentiles.h"
 
@@ -139,9 +140,35 @@ Saturation findSaturation(const CompiledModel &m, const AnalyticOptions &options
     return out;
 }
 
+LoadResult analyzeFixed(const CompiledModel &m, const AnalyticOptions &options);
+
 } // namespace
 
 LoadResult analyze(const CompiledModel &m, const AnalyticOptions &options) {
+    if (!analytic::hasAutoscaling(m)) return analyzeFixed(m, options);
+    // Autoscaled units run at their steady-state counts; the design saturates where even
+    // their autoscaleMax does.
+    const CompiledModel sized =
+        analytic::withReplicas(m, analytic::steadyStateReplicas(m, scaledRates(m, options.scale),
+                                                                options.exactMvaMaxUsers));
+    LoadResult result = analyzeFixed(sized, options);
+    const CompiledModel top = analytic::atAutoscaleMax(m);
+    const LoadResult atMax = analyzeFixed(top, options);
+    if (atMax.saturationRatePerSec) {
+        result.saturationRatePerSec = atMax.saturationRatePerSec;
+        result.bottleneck = atMax.bottleneck;
+    }
+    for (std::size_t i = 0, r = 0; i < sized.units.size(); ++i) {
+        if (!sized.units[i].hasResources) continue;
+        if (sized.units[i].autoscale) result.units[r].replicas = sized.units[i].replicas;
+        ++r;
+    }
+    return result;
+}
+
+namespace {
+
+LoadResult analyzeFixed(const CompiledModel &m, const AnalyticOptions &options) {
     LoadResult result;
     result.variant = m.variant;
     result.engine = QStringLiteral("analytic");
@@ -222,5 +249,7 @@ LoadResult analyze(const CompiledModel &m, const AnalyticOptions &options) {
     analytic::addApproximationNotes(m, solver, stable, result);
     return result;
 }
+
+} // namespace
 
 } // namespace archsim::sim

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// One unit's autoscaling controller, modelled on the Kubernetes Horizontal Pod Autoscaler:
+// a sync every period compares the ready replicas' utilisation with the target.
+#pragma once
+
+#include "simulator/compiledmodel.h"
+
+#include <deque>
+#include <optional>
+#include <utility>
+
+namespace archsim::sim {
+
+class Autoscaler {
+public:
+    Autoscaler(const CompiledAutoscale &spec, int initialReplicas);
+
+    // A sync at nowMs with the mean utilisation (0..1) of the ready replicas since the last
+    // one. Returns the change of the replica count: n > 0 replicas start provisioning (ready
+    // after the provisioning delay), n < 0 replicas go (provisioning ones first, newest first).
+    int sync(double nowMs, double utilization);
+
+    // Provisioning replicas whose delay has passed by nowMs become ready; returns how many.
+    int becomeReady(double nowMs);
+    // When the next provisioning replica becomes ready (none: nothing provisioning).
+    std::optional<double> nextReadyMs() const;
+
+    int ready() const { return m_ready; }
+    int pending() const { return int(m_pending.size()); }
+    int replicas() const { return m_ready + pending(); } // what is asked for (and paid)
+    int lastRecommendation() const { return m_lastRecommendation; }
+    const CompiledAutoscale &spec() const { return m_spec; }
+
+private:
+    int recommend(double utilization) const;
+    int stabilise(double nowMs, int recommendation);
+
+    CompiledAutoscale m_spec;
+    int m_ready = 1;
+    std::deque<double> m_pending; // ready times of provisioning replicas, oldest first
+    // Recommendations of the scale-down window: (time, count), oldest first.
+    std::deque<std::pair<double, int>> m_history;
+    int m_lastRecommendation = 1;
+};
+
+} // namespace archsim::sim
