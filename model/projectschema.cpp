@@ -99,9 +99,14 @@ ALTER TABLE run ADD COLUMN model_revision TEXT NOT NULL DEFAULT '';
 ALTER TABLE run ADD COLUMN summary TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Version 4: a component's measured service-time histogram (the empirical distribution).
+static const char kVersion4[] = R"sql(
+ALTER TABLE component ADD COLUMN "serviceHistogram" TEXT;
+)sql";
+
 const QByteArrayList &schemaMigrations() {
     static const QByteArrayList list{QByteArray(kVersion1), QByteArray(kVersion2),
-                                     QByteArray(kVersion3)};
+                                     QByteArray(kVersion3), QByteArray(kVersion4)};
     return list;
 }
 
