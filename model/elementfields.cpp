@@ -55,6 +55,7 @@ const FieldList<Component> &componentFields() {
             number("serviceTimeMs", &Component::serviceTimeMs, 0),
             choice("distribution", &Component::distribution, Distribution::Exponential),
             number("cv", &Component::cv, 1),
+            textList("serviceHistogram", &Component::serviceHistogram),
             number("hitRatio", &Component::hitRatio, 0),
             number("x", &Component::x, 0),
             number("y", &Component::y, 0),

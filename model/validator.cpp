@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/validator.h"
 
+#include "model/servicedistribution.h"
+
 #include "model/limits.h"
 #include "model/variantindex.h"
 
@@ -229,6 +231,23 @@ private:
                       QStringLiteral("unknown unit \"%1\"").arg(comp.unit));
             atLeast(c, "serviceTimeMs", comp.serviceTimeMs, 0);
             atLeast(c, "cv", comp.cv, 0);
+            if (comp.distribution == Distribution::Weibull &&
+                (comp.cv < kWeibullMinCv || comp.cv > kWeibullMaxCv))
+                error(c.path, c.kind, c.id, QStringLiteral("cv"),
+                      QStringLiteral("a weibull distribution needs cv between %1 and %2")
+                          .arg(kWeibullMinCv)
+                          .arg(kWeibullMaxCv));
+            if (comp.distribution == Distribution::Empirical) {
+                const HistogramParse h = parseServiceHistogram(comp.serviceHistogram);
+                if (!h.error.isEmpty())
+                    error(c.path, c.kind, c.id, QStringLiteral("serviceHistogram"),
+                          QStringLiteral("an empirical distribution needs a histogram: %1")
+                              .arg(h.error));
+            } else if (!comp.serviceHistogram.isEmpty()) {
+                warning(c.path, c.kind, c.id, QStringLiteral("serviceHistogram"),
+                        QStringLiteral("only the empirical distribution uses a histogram; it "
+                                       "is ignored here"));
+            }
             atLeast(c, "hitRatio", comp.hitRatio, 0);
             atMost(c, "hitRatio", comp.hitRatio, 1);
             if (comp.hitRatio > 0 && comp.kind != ComponentKind::Cache)

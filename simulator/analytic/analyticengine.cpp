@@ -22,12 +22,12 @@ constexpr double kSaturationPrecision = 1e-3;
 constexpr double kProbeTolerance = 1e-6;
 
 double threadUtilization(const CompiledUnit &unit, const analytic::UnitFlow &f) {
-    const double u = f.busyThreads / (double(unit.replicas) * unit.threads);
+    const double u = f.busyThreads / unit.threadCapacity();
     return std::isfinite(u) ? std::min(1.0, u) : 1.0;
 }
 
 double coreUtilization(const CompiledUnit &unit, const analytic::UnitFlow &f) {
-    return std::min(1.0, f.busyCores / (double(unit.replicas) * unit.cores));
+    return std::min(1.0, f.busyCores / unit.coreCapacity());
 }
 
 std::vector<double> scaledRates(const CompiledModel &m, double scale) {

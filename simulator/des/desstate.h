@@ -2,8 +2,6 @@
 // The discrete-event engine's plain data: events, FIFO ring buffers, request frames, replicas.
 #pragma once
 
-#include "model/enums.h"
-
 #include <algorithm>
 #include <cstdint>
 #include <vector>
@@ -93,12 +91,6 @@ struct Replica {
     int queued = 0;
     Fifo threadQueue;
     Fifo coreQueue;
-};
-
-struct ServiceSampler {
-    Distribution distribution = Distribution::Exponential;
-    double mean = 0;
-    double mu = 0, sigma = 0; // lognormal
 };
 
 } // namespace archsim::sim::des
