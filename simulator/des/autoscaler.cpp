@@ -11,25 +11,26 @@ Autoscaler::Autoscaler(const CompiledAutoscale &spec, int initialReplicas)
     , m_ready(std::clamp(initialReplicas, spec.min, spec.max))
     , m_lastRecommendation(m_ready) {}
 
-// The HPA's formula: desired = ceil(current x measured / target). Like the HPA, the ratio is
-// measured over the ready replicas; while replicas are still provisioning, a scale-up counts
-// them as idle and a scale-down counts them as fully busy, and when that turns the decision
-// round or into the tolerance nothing changes (so a controller waiting for replicas does not
-// ask for the same capacity again).
-int Autoscaler::recommend(double utilization) const {
+// The HPA's formula: desired = ceil(current x measured / target), the ratio measured over the
+// replicas that took traffic. Replicas asked for but not measured (still provisioning, or ready
+// only since) count as idle on a scale-up and as fully busy on a scale-down, and when that
+// turns the decision round or into the tolerance nothing changes: a controller waiting for
+// replicas does not ask for the same capacity again.
+int Autoscaler::recommend(double utilization, double measured) const {
     const int current = replicas();
-    if (!(utilization >= 0) || m_ready == 0) return current;
+    if (!(utilization >= 0) || !(measured > 0)) return current;
     const double ratio = utilization / m_spec.target;
     if (std::abs(ratio - 1) <= m_spec.tolerance) return current;
-    const double busy = utilization * m_ready; // replicas' worth of work
-    if (pending() > 0) {
-        const double assumed = ratio > 1 ? busy : busy + pending();
+    const double busy = utilization * measured; // replicas' worth of work
+    const double unmeasured = current - measured;
+    if (unmeasured > 1e-9) {
+        const double assumed = ratio > 1 ? busy : busy + unmeasured;
         const double newRatio = assumed / current / m_spec.target;
         if (std::abs(newRatio - 1) <= m_spec.tolerance || (ratio > 1) != (newRatio > 1))
             return current;
         return int(std::ceil(newRatio * current - 1e-9));
     }
-    return int(std::ceil(ratio * current - 1e-9));
+    return int(std::ceil(busy / m_spec.target - 1e-9));
 }
 
 // Scale-up takes the latest recommendation at once; scale-down only to the largest
@@ -49,9 +50,10 @@ int Autoscaler::stabilise(double nowMs, int recommendation) {
     return next;
 }
 
-int Autoscaler::sync(double nowMs, double utilization) {
+int Autoscaler::sync(double nowMs, double utilization, double measuredReplicas) {
     becomeReady(nowMs);
-    const int recommendation = std::clamp(recommend(utilization), m_spec.min, m_spec.max);
+    const double measured = measuredReplicas >= 0 ? measuredReplicas : double(m_ready);
+    const int recommendation = std::clamp(recommend(utilization, measured), m_spec.min, m_spec.max);
     m_lastRecommendation = recommendation;
     const int next = std::clamp(stabilise(nowMs, recommendation), m_spec.min, m_spec.max);
     const int change = next - replicas();

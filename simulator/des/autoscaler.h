@@ -15,10 +15,13 @@ class Autoscaler {
 public:
     Autoscaler(const CompiledAutoscale &spec, int initialReplicas);
 
-    // A sync at nowMs with the mean utilisation (0..1) of the ready replicas since the last
-    // one. Returns the change of the replica count: n > 0 replicas start provisioning (ready
-    // after the provisioning delay), n < 0 replicas go (provisioning ones first, newest first).
-    int sync(double nowMs, double utilization);
+    // A sync at nowMs with the mean utilisation of the replicas that took traffic since the
+    // last one (may exceed 1: offered work), measured over `measuredReplicas` of them (their
+    // time-weighted mean; default: those ready now). Replicas asked for but not measured
+    // (provisioning, or ready only since) count like the HPA's unready pods. Returns the change
+    // of the replica count: n > 0 replicas start provisioning (ready after the provisioning
+    // delay), n < 0 replicas go (provisioning ones first, then the newest).
+    int sync(double nowMs, double utilization, double measuredReplicas = -1);
 
     // Provisioning replicas whose delay has passed by nowMs become ready; returns how many.
     int becomeReady(double nowMs);
@@ -32,7 +35,7 @@ public:
     const CompiledAutoscale &spec() const { return m_spec; }
 
 private:
-    int recommend(double utilization) const;
+    int recommend(double utilization, double measured) const;
     int stabilise(double nowMs, int recommendation);
 
     CompiledAutoscale m_spec;

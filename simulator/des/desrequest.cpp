@@ -72,6 +72,9 @@ void DesRun::arrive(int id) {
     f.epoch = rep.epoch;
     if (f.workload < 0) f.start = m_now;
     m_meters.touch(c.unit, m_now);
+    if (!m_scaled.empty())
+        countArrival(c.unit, rep.busyThreads >= unit.threads && unit.queueCapacity >= 0 &&
+                                 rep.queued >= unit.queueCapacity);
     if (rep.busyThreads < unit.threads) {
         m_meters.acquireThread(rep, m_now);
         f.ownsThread = 1;
@@ -99,6 +102,7 @@ void DesRun::beginWork(int id) {
         f.step = c.stepEnd; // a hit answers without the outgoing calls
     double s = c.service.sample(m_random);
     if (!m_options.faults.slowdowns.empty()) s *= slowdown(c.unit);
+    if (!m_scaled.empty() && f.replica >= 0) s *= coldStart(c.unit, f.replica);
     if (!(s > 0)) {
         runSteps(id);
         return;

@@ -70,7 +70,7 @@ DesRun::DesRun(const CompiledModel &model, const DesOptions &options, std::uint6
     m_replicas.resize(std::size_t(model.replicaCount));
     for (std::size_t u = 0; u < nu; ++u) {
         m_activeReplicas[u] = model.units[u].replicas;
-        for (int r = 0; r < model.units[u].replicas; ++r)
+        for (int r = 0; r < model.units[u].replicaSlots(); ++r)
             m_replicas[std::size_t(model.units[u].firstReplica + r)].unit = int(u);
     }
     m_peakPerMs.assign(nw, 0);
@@ -87,6 +87,7 @@ DesRun::DesRun(const CompiledModel &model, const DesOptions &options, std::uint6
     m_breakers.resize(model.calls.size());
     m_frames.reserve(1024);
     m_events.reserve(1024);
+    setUpAutoscaling();
 }
 
 RunOutput DesRun::run() {
@@ -146,6 +147,7 @@ RunOutput DesRun::run() {
         case kWarmupEnd:
             m_meters.touchAll(m_now);
             m_meters.markWarmupEnd();
+            autoscalingWarmupEnd();
             break;
         case kEnd:
             running = false;
@@ -174,6 +176,12 @@ RunOutput DesRun::run() {
         case kRepair:
             repair(e.id);
             scheduleFailure(e.id);
+            break;
+        case kAutoscaleSync:
+            autoscaleSync(e.id);
+            break;
+        case kReplicaReady:
+            replicasReady(e.id);
             break;
         }
         if ((m_out.events & 0xffff) == 0) {
@@ -212,6 +220,7 @@ RunOutput DesRun::run() {
         m_out.coreArea[u] = a.core;
         m_out.queueArea[u] = a.queue;
     }
+    autoscalingEnd(inWarmup);
     detectGrowth();
     m_progress.store(1.0, std::memory_order_relaxed);
     return std::move(m_out);
@@ -290,14 +299,21 @@ int DesRun::newFrame(int comp, int parent, int call) {
 
 void DesRun::sample(int k) {
     m_meters.touchAll(m_now);
+    if (!m_scaled.empty()) autoscalingSample(k);
     for (std::size_t u = 0; u < m_model.units.size(); ++u) {
         const CompiledUnit &unit = m_model.units[u];
         const int replicas = activeReplicas(int(u));
         const UnitAreas d = m_meters.takeInterval(u);
-        const double threads = CompiledUnit::threadCapacity(replicas, unit.threads) * m_intervalMs;
-        const double cores = CompiledUnit::coreCapacity(replicas, unit.cores) * m_intervalMs;
+        double threads = CompiledUnit::threadCapacity(replicas, unit.threads) * m_intervalMs;
+        double cores = CompiledUnit::coreCapacity(replicas, unit.cores) * m_intervalMs;
+        double replicaMs = m_intervalMs * replicas;
+        if (!m_scaled.empty() && m_scaledOf[u] >= 0) { // the count changed within the interval
+            replicaMs = m_out.seriesReplicas[std::size_t(k)][u] * m_intervalMs;
+            threads = replicaMs * unit.threads;
+            cores = replicaMs * unit.cores;
+        }
         m_out.seriesUtilization[std::size_t(k)][u] = std::max(d.thread / threads, d.core / cores);
-        m_out.seriesQueue[std::size_t(k)][u] = d.queue / (m_intervalMs * replicas);
+        m_out.seriesQueue[std::size_t(k)][u] = d.queue / replicaMs;
     }
     m_out.seriesInFlight[std::size_t(k)] = double(m_inFlight);
 }

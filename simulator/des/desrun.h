@@ -3,6 +3,7 @@
 #pragma once
 
 #include "simulator/compiledmodel.h"
+#include "simulator/des/autoscaler.h"
 #include "simulator/des/calloutcome.h"
 #include "simulator/des/desoptions.h"
 #include "simulator/des/desrandom.h"
@@ -41,6 +42,10 @@ struct RunOutput {
     std::vector<std::vector<LogHistogram>> seriesLatency;                  // [k][w]
     std::vector<std::vector<double>> seriesUtilization, seriesQueue;       // [k][u]
     std::vector<double> seriesInFlight;                                    // [k]
+    // Replica-ms over the measured time per unit: taking traffic, and paid for (provisioning
+    // ones too); and with autoscaling the mean replicas taking traffic per interval [k][u].
+    std::vector<double> replicaArea, paidReplicaArea;
+    std::vector<std::vector<double>> seriesReplicas;
     std::uint64_t events = 0;
     std::vector<SimSpan> spans; // sampled request trees (DesOptions::traceOut)
     double measuredMs = 0;      // the duration, or less when the run stopped early
@@ -133,6 +138,38 @@ private:
     // capacity even when no cap was hit.
     void detectGrowth();
 
+    // --- autoscaling (desautoscaling.cpp, docs/simulator.md) -------------------------------
+    struct ScaledUnit {
+        ScaledUnit(int u, const Autoscaler &a)
+            : unit(u)
+            , controller(a) {}
+        int unit = 0;
+        Autoscaler controller;
+        double lastTouch = 0, readyArea = 0, paidArea = 0; // replica-ms since the start
+        double readyAtSample = 0, readyAtWarm = 0, paidAtWarm = 0;
+        // Since the last sync: the unit's areas and replica-ms, calls that arrived and were
+        // rejected, and the queue then (what took a thread follows from them).
+        UnitAreas areasAtSync;
+        double readyAtSync = 0, syncedAt = 0;
+        std::uint64_t arrivals = 0, rejected = 0;
+        int queuedAtSync = 0;
+    };
+    void setUpAutoscaling();
+    void autoscaleSync(int s);
+    void replicasReady(int s);
+    void touchReplicas(ScaledUnit &s);
+    void applyReplicaCount(ScaledUnit &s);
+    void countArrival(int u, bool rejected) {
+        const int s = m_scaledOf[std::size_t(u)];
+        if (s < 0) return;
+        ++m_scaled[std::size_t(s)].arrivals;
+        if (rejected) ++m_scaled[std::size_t(s)].rejected;
+    }
+    double coldStart(int u, int replica) const; // the work factor of a new replica
+    void autoscalingWarmupEnd();
+    void autoscalingSample(int k);
+    void autoscalingEnd(bool inWarmup);
+
     static constexpr std::size_t kMaxSeriesHistograms = 1000;
     static constexpr std::uint64_t kMaxEventsAtSameTime = 20'000'000;
 
@@ -149,6 +186,9 @@ private:
     std::vector<Replica> m_replicas;
     UnitMeters m_meters;
     std::vector<int> m_activeReplicas;  // per unit
+    std::vector<ScaledUnit> m_scaled;   // autoscaled units
+    std::vector<int> m_scaledOf;        // per unit: index in m_scaled, -1 when fixed
+    std::vector<double> m_readySince;   // per replica: when it took traffic (cold start)
     std::vector<unsigned> m_roundRobin; // per unit
     std::vector<char> m_unitCanFail;    // per unit
     std::vector<int> m_unitDown;        // replicas down per unit

@@ -21,8 +21,10 @@ enum EventType : std::int32_t {
     kTimeout,     // timeout slot id expires
     kOutageStart, // outage id of the fault plan begins
     kOutageEnd,
-    kFail,   // replica id fails at random
-    kRepair, // replica id is repaired after a random failure
+    kFail,          // replica id fails at random
+    kRepair,        // replica id is repaired after a random failure
+    kAutoscaleSync, // autoscaled unit id (index in DesRun's scaled units) syncs its controller
+    kReplicaReady,  // a provisioning replica of autoscaled unit id may be ready
 };
 
 struct Event {

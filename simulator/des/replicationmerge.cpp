@@ -56,13 +56,25 @@ void MergedRuns::add(RunOutput &&r, const DesOptions &options) {
         const CompiledUnit &unit = m_model.units[u];
         if (!unit.hasResources) continue;
         const double durationMs = std::max(r.measuredMs, 1e-9);
-        const double t = r.threadArea[u] / (durationMs * unit.threadCapacity());
-        const double c = r.coreArea[u] / (durationMs * unit.coreCapacity());
+        double t = r.threadArea[u] / (durationMs * unit.threadCapacity());
+        double c = r.coreArea[u] / (durationMs * unit.coreCapacity());
+        double replicaMs = durationMs * unit.replicas;
+        const bool counted = u < r.replicaArea.size(); // shard parts without autoscaling: not
+        if (unit.autoscale && counted && r.replicaArea[u] > 0) { // capacity changed in the run
+            replicaMs = r.replicaArea[u];
+            t = r.threadArea[u] / (replicaMs * unit.threads);
+            c = r.coreArea[u] / (replicaMs * unit.cores);
+        }
         thread[u] += t / k;
         core[u] += c / k;
         utils[u].push_back(std::max(t, c));
-        queue[u] += r.queueArea[u] / (durationMs * unit.replicas) / k;
+        queue[u] += r.queueArea[u] / replicaMs / k;
+        replicas[u] += (counted ? r.replicaArea[u] / durationMs : double(unit.replicas)) / k;
+        paidHours[u] += (counted ? r.paidReplicaArea[u] : r.measuredMs * unit.replicas) / 3.6e6 / k;
     }
+    for (auto &row : r.seriesReplicas)
+        for (double &v : row)
+            v /= k;
     for (auto &row : r.seriesUtilization)
         for (double &v : row)
             v /= k;
@@ -99,6 +111,7 @@ void MergedRuns::add(RunOutput &&r, const DesOptions &options) {
         addAll(total.seriesUtilization[i], r.seriesUtilization[i]);
         addAll(total.seriesQueue[i], r.seriesQueue[i]);
         addAll(total.seriesUnitFailed[i], r.seriesUnitFailed[i]);
+        if (!total.seriesReplicas.empty()) addAll(total.seriesReplicas[i], r.seriesReplicas[i]);
         if (!total.seriesLatency.empty())
             for (std::size_t w = 0; w < nw; ++w)
                 total.seriesLatency[i][w].merge(r.seriesLatency[i][w]);
@@ -169,7 +182,7 @@ LoadResult mergedResult(const CompiledModel &m, const DesOptions &options, Merge
     }
 
     std::vector<int> reported;
-    double worst = -1;
+    double worst = -1, replicaHours = 0, runCost = 0;
     for (std::size_t u = 0; u < nu; ++u) {
         const CompiledUnit &unit = m.units[u];
         if (!unit.hasResources) continue;
@@ -202,12 +215,22 @@ LoadResult mergedResult(const CompiledModel &m, const DesOptions &options, Merge
                                 .arg(100 * rejected / (acquired + rejected), 0, 'f', 1);
         }
         ur.meanResponseMs = done > 0 ? response / done : 0.0;
+        if (unit.autoscale) {
+            ur.replicas = merged.replicas[u];
+            ur.replicaHours = merged.paidHours[u];
+            result.autoscaled = true;
+        }
+        replicaHours += merged.paidHours[u];
+        runCost += merged.paidHours[u] * unit.costPerHour;
         if (ur.utilization > worst) {
             worst = ur.utilization;
             result.bottleneck = ur.id;
         }
         result.units.push_back(ur);
     }
+
+    result.replicaHours = replicaHours;
+    result.runCost = runCost;
 
     // The saturation rate is a steady-state figure: the analytical engine's.
     AnalyticOptions analytic;
@@ -260,6 +283,7 @@ LoadResult mergedResult(const CompiledModel &m, const DesOptions &options, Merge
             p.queueLength.push_back(total.seriesQueue[si][su]);
             p.failedCallsPerSec.push_back(double(total.seriesUnitFailed[si][su]) /
                                           (result.intervalSec * k));
+            if (!total.seriesReplicas.empty()) p.replicas.push_back(total.seriesReplicas[si][su]);
         }
         result.series.push_back(std::move(p));
     }

@@ -28,7 +28,9 @@ public:
         , thread(m.units.size(), 0.0)
         , core(m.units.size(), 0.0)
         , queue(m.units.size(), 0.0)
-        , utils(m.units.size()) {}
+        , utils(m.units.size())
+        , replicas(m.units.size(), 0.0)
+        , paidHours(m.units.size(), 0.0) {}
 
     void add(RunOutput &&r, const DesOptions &options);
 
@@ -39,6 +41,8 @@ public:
     std::vector<std::vector<double>> means, rates; // [w], one value per replication
     std::vector<double> thread, core, queue;       // [u], means over the replications
     std::vector<std::vector<double>> utils;        // [u], one value per replication
+    // [u], means over the replications: replicas taking traffic, replica-hours paid for.
+    std::vector<double> replicas, paidHours;
 
 private:
     template <class T> static void addAll(std::vector<T> &to, const std::vector<T> &from) {

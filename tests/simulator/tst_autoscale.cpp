@@ -8,6 +8,10 @@
 #include "simulator/analytic/analyticengine.h"
 #include "simulator/compiledmodel.h"
 #include "simulator/des/autoscaler.h"
+#include "simulator/des/desengine.h"
+#include "simulator/loadresult.h"
+
+#include <QJsonArray>
 
 #include <QTest>
 
@@ -76,6 +80,87 @@ CompiledModel compiled(const Variant &v) {
     return *c.model;
 }
 
+// The step: 100/s, 400/s from 60 s to 360 s, then 100/s again, on the unit above.
+Variant stepLoad(std::optional<double> target) {
+    Variant v = stepUnit(100, target);
+    Workload &w = v.workloads[0];
+    w.pattern = LoadPattern::Spike;
+    w.toRatePerSec = 400;
+    w.atSec = 60;
+    w.forSec = 300;
+    v.units[1].costPerHour = 0.5;
+    return v;
+}
+
+DesOptions stepRun() {
+    DesOptions o;
+    o.warmupSec = 0;
+    o.durationSec = 720;
+    o.intervalSec = 5;
+    o.replications = 1;
+    o.seed = 11;
+    return o;
+}
+
+// Mean response of the requests that finished in [fromSec, toSec), from the series.
+double meanResponse(const LoadResult &r, double fromSec, double toSec) {
+    double sum = 0, n = 0;
+    for (const SeriesPoint &p : r.series)
+        if (p.timeSec >= fromSec && p.timeSec < toSec) {
+            sum += p.meanResponseMs[0] * p.throughputPerSec[0];
+            n += p.throughputPerSec[0];
+        }
+    return n > 0 ? sum / n : 0;
+}
+
+// The JSON without the autoscaling figures (units[].replicas, replicaHours, series replicas).
+QJsonObject withoutAutoscalingFields(QJsonObject o) {
+    o.remove(QStringLiteral("replicaHours"));
+    o.remove(QStringLiteral("runCost"));
+    QJsonArray units;
+    for (const QJsonValue &v : o.value(QStringLiteral("units")).toArray()) {
+        QJsonObject u = v.toObject();
+        u.remove(QStringLiteral("replicas"));
+        u.remove(QStringLiteral("replicaHours"));
+        units.append(u);
+    }
+    o.insert(QStringLiteral("units"), units);
+    QJsonArray series;
+    for (const QJsonValue &v : o.value(QStringLiteral("series")).toArray()) {
+        QJsonObject p = v.toObject();
+        p.remove(QStringLiteral("replicas"));
+        series.append(p);
+    }
+    o.insert(QStringLiteral("series"), series);
+    return o;
+}
+
+// The same JSON, numbers equal within a relative tolerance.
+bool sameWithin(const QJsonValue &a, const QJsonValue &b, double tolerance) {
+    if (a.isDouble() && b.isDouble()) {
+        const double x = a.toDouble(), y = b.toDouble();
+        return x == y || std::abs(x - y) <= tolerance * std::max(std::abs(x), std::abs(y));
+    }
+    if (a.isArray() && b.isArray()) {
+        const QJsonArray p = a.toArray(), q = b.toArray();
+        if (p.size() != q.size()) return false;
+        for (qsizetype i = 0; i < p.size(); ++i)
+            if (!sameWithin(p[i], q[i], tolerance)) return false;
+        return true;
+    }
+    if (a.isObject() && b.isObject()) {
+        const QJsonObject p = a.toObject(), q = b.toObject();
+        if (p.keys() != q.keys()) return false;
+        for (const QString &k : p.keys())
+            if (!sameWithin(p[k], q[k], tolerance)) {
+                qWarning("differs at %s", qPrintable(k));
+                return false;
+            }
+        return true;
+    }
+    return a == b;
+}
+
 } // namespace
 
 class AutoscaleTest : public QObject {
@@ -93,6 +178,10 @@ private slots:
     void analyticLayeredCallerAndCallee();
     void analyticSaturationAtMax();
     void analyticWithoutAutoscalingUnchanged();
+    // --- the discrete-event engine ---------------------------------------------------------
+    void desStepReachesFormulaThenWaitsForWindow();
+    void desColdStartSlowsNewReplicas();
+    void desWithoutAutoscalingUnchanged();
 };
 
 void AutoscaleTest::controllerStepUpWithinSyncAndProvisioning() {
@@ -272,6 +361,94 @@ void AutoscaleTest::analyticWithoutAutoscalingUnchanged() {
     const LoadResult r = analyze(compiled(v));
     QVERIFY(!unitOf(r, QStringLiteral("svc-u")).replicas);
     QCOMPARE(toJson(r), before);
+}
+
+void AutoscaleTest::desStepReachesFormulaThenWaitsForWindow() {
+    const LoadResult r = simulate(compiled(stepLoad(0.6)), stepRun());
+    const int formula = hpaFormula(400 * 0.005, 0.6, 1, 10); // 2 busy / 0.6 -> 4
+    QCOMPARE(formula, 4);
+    const std::size_t svc = 0; // the only unit with resources
+    QCOMPARE(r.units[svc].id, QStringLiteral("svc-u"));
+    double reachedAt = -1, fellAt = -1;
+    for (const SeriesPoint &p : r.series) {
+        const double n = p.replicas.at(svc);
+        if (p.timeSec < 60) QCOMPARE(n, 1.0); // 100/s: 0.5 busy on one replica is enough
+        if (reachedAt < 0 && std::abs(n - formula) < 1e-9) reachedAt = p.timeSec;
+        if (reachedAt >= 0 && fellAt < 0 && n < formula - 1e-9) fellAt = p.timeSec;
+    }
+    // Decided at the first sync after the step (75 s), taking traffic 30 s later: within one
+    // sync period plus the provisioning delay of the step.
+    QVERIFY2(reachedAt >= 60 && reachedAt <= 60 + 15 + 30, qPrintable(QString::number(reachedAt)));
+    // The step down is at 360 s; the last sync that still asked for 4 is at 360 s, so the count
+    // falls only when that leaves the 300 s window: not before 645 s, by 665 s.
+    QVERIFY2(fellAt >= 360 + 285 && fellAt <= 360 + 305, qPrintable(QString::number(fellAt)));
+    QCOMPARE(r.series.back().replicas.at(svc), 1.0);
+    // Requests during the lag (one replica at 400/s: the queue grows) wait far longer than once
+    // four replicas serve them (each an M/M/1 near 0.5: about 10 ms).
+    const double lag = meanResponse(r, 75, 105), settled = meanResponse(r, 240, 360);
+    QVERIFY2(settled > 5 && settled < 20, qPrintable(QString::number(settled)));
+    QVERIFY2(lag > 20 * settled, qPrintable(QStringLiteral("%1 vs %2").arg(lag).arg(settled)));
+    // Paid replicas: 1 until the decision at 75 s, 4 until 660 s, 1 to 720 s.
+    const double hours = (75 * 1 + (660 - 75) * 4 + (720 - 660) * 1) / 3600.0;
+    QVERIFY2(std::abs(*r.replicaHours / hours - 1) < 1e-6,
+             qPrintable(QStringLiteral("%1 vs %2").arg(*r.replicaHours).arg(hours)));
+    QVERIFY(std::abs(*r.runCost - 0.5 * hours) < 1e-9);
+    QVERIFY(std::abs(*r.units[svc].replicaHours - hours) < 1e-9);
+    QVERIFY(r.autoscaled);
+    const QJsonObject json = toJson(r, true);
+    QVERIFY(json.contains(QStringLiteral("replicaHours")));
+    QVERIFY(json.value(QStringLiteral("series"))
+                .toArray()
+                .at(0)
+                .toObject()
+                .contains(QStringLiteral("replicas")));
+}
+
+void AutoscaleTest::desColdStartSlowsNewReplicas() {
+    // The same run with new replicas three times slower for their first 60 s (the same
+    // arrivals: one seed, one random stream).
+    Variant v = stepLoad(0.6);
+    const LoadResult warm = simulate(compiled(v), stepRun());
+    v.units[1].autoscaleColdStartFactor = 3;
+    v.units[1].autoscaleColdStartSec = 60;
+    const LoadResult cold = simulate(compiled(v), stepRun());
+    // Where the new replicas are cold (105..165 s) the unit is busier.
+    double w = 0, c = 0;
+    for (std::size_t i = 0; i < warm.series.size(); ++i)
+        if (warm.series[i].timeSec >= 110 && warm.series[i].timeSec < 160) {
+            w += warm.series[i].utilization[0];
+            c += cold.series[i].utilization[0];
+        }
+    QVERIFY2(c > 1.3 * w, qPrintable(QStringLiteral("%1 vs %2").arg(c).arg(w)));
+}
+
+void AutoscaleTest::desWithoutAutoscalingUnchanged() {
+    DesOptions o = stepRun();
+    o.durationSec = 200;
+    o.replications = 2;
+    // Without a target, the controller's other fields change nothing, byte for byte.
+    Variant off = stepLoad(std::nullopt);
+    const QJsonObject plain = toJson(simulate(compiled(off), o), true);
+    off.units[1].autoscaleMin = 1;
+    off.units[1].autoscaleMax = 10;
+    off.units[1].autoscaleSyncPeriodSec = 5;
+    off.units[1].autoscaleColdStartFactor = 4;
+    QCOMPARE(toJson(simulate(compiled(off), o), true), plain);
+    QVERIFY(!plain.contains(QStringLiteral("replicaHours")));
+    // Autoscaling on but pinned (min = max = 1): the controller syncs and never changes a
+    // thing, and every figure is that of the run without it.
+    Variant pinned = stepLoad(0.6);
+    pinned.units[1].autoscaleMax = 1;
+    const LoadResult r = simulate(compiled(pinned), o);
+    QJsonObject pinnedJson = withoutAutoscalingFields(toJson(r, true));
+    // The controller's syncs are events of their own: 13 in 200 s (every 15 s) per replication.
+    QCOMPARE(pinnedJson.value(QStringLiteral("events")).toDouble() -
+                 plain.value(QStringLiteral("events")).toDouble(),
+             26.0);
+    pinnedJson.insert(QStringLiteral("events"), plain.value(QStringLiteral("events")));
+    // Utilisation divides by the replica-ms summed as the run went: equal to the last digits.
+    QVERIFY2(sameWithin(pinnedJson, plain, 1e-9), "the pinned run differs from the plain one");
+    QCOMPARE(r.units[0].replicas.value_or(-1), 1.0);
 }
 
 QTEST_GUILESS_MAIN(AutoscaleTest)
