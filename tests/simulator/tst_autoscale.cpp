@@ -5,6 +5,7 @@
 #include "loadexpectations.h"
 #include "modelbuilder.h"
 
+#include "model/projectfile.h"
 #include "simulator/analytic/analyticengine.h"
 #include "simulator/compiledmodel.h"
 #include "simulator/des/autoscaler.h"
@@ -182,6 +183,7 @@ private slots:
     void desStepReachesFormulaThenWaitsForWindow();
     void desColdStartSlowsNewReplicas();
     void desWithoutAutoscalingUnchanged();
+    void exampleUnderSpike();
 };
 
 void AutoscaleTest::controllerStepUpWithinSyncAndProvisioning() {
@@ -449,6 +451,36 @@ void AutoscaleTest::desWithoutAutoscalingUnchanged() {
     // Utilisation divides by the replica-ms summed as the run went: equal to the last digits.
     QVERIFY2(sameWithin(pinnedJson, plain, 1e-9), "the pinned run differs from the plain one");
     QCOMPARE(r.units[0].replicas.value_or(-1), 1.0);
+}
+
+void AutoscaleTest::exampleUnderSpike() {
+    // The example's microservices under a spike (250/s, 1000/s from 120 s to 300 s), fixed and
+    // with its four busiest services autoscaled from one replica (tests/data).
+    const ReadResult read = loadProject(QStringLiteral(ARCHSIM_TEST_DATA "/shop-autoscale.json"));
+    QVERIFY2(read.ok(), qPrintable(formatProblems(read.problems)));
+    DesOptions o;
+    o.warmupSec = 0;
+    o.durationSec = 400;
+    o.intervalSec = 5;
+    o.replications = 1;
+    const LoadResult fixed = simulate(compiled(read.project.variants[0]), o);
+    const LoadResult scaled = simulate(compiled(read.project.variants[1]), o);
+    // Fixed: 23 replicas all the time; cost = sum of costPerHour x replicas x hours.
+    double perHour = 0;
+    for (const Unit &u : read.project.variants[0].units)
+        perHour += u.costPerHour * u.replicas;
+    QVERIFY(std::abs(*fixed.replicaHours - 23 * 400 / 3600.0) < 1e-9);
+    QVERIFY(std::abs(*fixed.runCost - perHour * 400 / 3600.0) < 1e-9);
+    QVERIFY(!fixed.autoscaled);
+    // Autoscaled: one replica each before the spike, more only after a sync and the
+    // provisioning delay (not before 120 + 30 s), back down only after the window.
+    const std::size_t search = 3;
+    QCOMPARE(scaled.units[search].id, QStringLiteral("search-svc"));
+    for (const SeriesPoint &p : scaled.series) {
+        if (p.timeSec < 150) QCOMPARE(p.replicas[search], 1.0);
+        if (p.timeSec >= 170 && p.timeSec < 300) QVERIFY(p.replicas[search] >= 2);
+    }
+    QVERIFY(scaled.units[search].replicas.value_or(0) > 1.5);
 }
 
 QTEST_GUILESS_MAIN(AutoscaleTest)
