@@ -30,6 +30,7 @@ void DesRun::startRequest(int w, int user) {
 void DesRun::arrive(int id) {
     Frame &f = frame(id);
     const CompiledComponent &c = m_model.components[std::size_t(f.comp)];
+    if (f.workload < 0) f.start = m_now; // a call's visit starts here (a request's: at its start)
     if (m_now >= m_warmupMs) {
         ++m_out.unitCalls[std::size_t(c.unit)];
         if (f.attempt > 0) ++m_out.unitRetries[std::size_t(c.unit)];
@@ -70,7 +71,6 @@ void DesRun::arrive(int id) {
     Replica &rep = m_replicas[std::size_t(r)];
     f.replica = r;
     f.epoch = rep.epoch;
-    if (f.workload < 0) f.start = m_now;
     m_meters.touch(c.unit, m_now);
     if (rep.busyThreads < unit.threads) {
         m_meters.acquireThread(rep, m_now);
@@ -109,6 +109,7 @@ void DesRun::beginWork(int id) {
     }
     Replica &rep = m_replicas[std::size_t(f.replica)];
     const CompiledUnit &unit = m_model.units[std::size_t(c.unit)];
+    if (m_now >= m_warmupMs) m_out.components.workSum[std::size_t(f.comp)] += s;
     if (rep.busyCores < unit.cores) {
         m_meters.acquireCore(rep, m_now);
         f.holdsCore = 1;
@@ -269,6 +270,10 @@ void DesRun::finish(int id) {
     }
     const Frame &g = frame(id); // beginWork above may have started calls: fetched again
     if (g.span >= 0) m_out.spans[std::size_t(g.span)].endMs = m_now;
+    if (!g.failed && m_now >= m_warmupMs) {
+        m_out.components.visits[std::size_t(g.comp)] += 1;
+        m_out.components.responseSum[std::size_t(g.comp)] += m_now - g.start;
+    }
     if (g.parent >= 0) {
         const double latency = m_model.calls[std::size_t(g.call)].latencyMs;
         if (latency > 0)

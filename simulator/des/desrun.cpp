@@ -44,6 +44,8 @@ DesRun::DesRun(const CompiledModel &model, const DesOptions &options, std::uint6
     out.unitRejected.assign(nu, 0);
     out.unitDone.assign(nu, 0);
     out.unitResponseSum.assign(nu, 0);
+    for (const auto &[name, member] : kComponentSums)
+        (out.components.*member).assign(model.components.size(), 0.0);
     out.degraded.assign(nw, 0);
     out.retries.assign(nw, 0);
     out.unitCalls.assign(nu, 0);

@@ -15,11 +15,25 @@
 #include <atomic>
 #include <cassert>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace archsim::sim {
 
-// Raw figures of one replication; desengine.cpp merges them. Indexes: workload w, unit u,
+// Per-component sums of one replication over the measured time. A new per-component figure is
+// one member here and one row in kComponentSums: the shard JSON and the merge go by the table.
+struct ComponentSums {
+    std::vector<double> visits;      // visits answered (not failed)
+    std::vector<double> responseSum; // their time from arrival at the component to its answer
+    std::vector<double> workSum;     // own work started on a core (thread-holding components)
+};
+inline constexpr std::pair<const char *, std::vector<double> ComponentSums::*> kComponentSums[] = {
+    {"componentVisits", &ComponentSums::visits},
+    {"componentResponseSum", &ComponentSums::responseSum},
+    {"componentWorkSum", &ComponentSums::workSum},
+};
+
+// Raw figures of one replication; replicationmerge.cpp merges them. Indexes: workload w, unit u,
 // interval k, batch b.
 struct RunOutput {
     std::vector<LogHistogram> latency;
@@ -36,6 +50,7 @@ struct RunOutput {
     std::vector<std::vector<std::uint64_t>> seriesDegraded, seriesRetries; // [k][w]
     std::vector<std::vector<std::uint64_t>> seriesUnitFailed;              // [k][u]
     std::vector<double> unitResponseSum;
+    ComponentSums components;                                              // [c]
     std::vector<std::vector<std::uint64_t>> seriesCompleted, seriesFailed; // [k][w]
     std::vector<std::vector<double>> seriesResponseSum;                    // [k][w]
     std::vector<std::vector<LogHistogram>> seriesLatency;                  // [k][w]
