@@ -86,7 +86,12 @@ private:
     // --- events and randomness -------------------------------------------------------------
     void schedule(double time, std::int32_t type, int id) { m_events.schedule(time, type, id); }
     double thinkTime(const CompiledWorkload &w);
-    int drawCount(const CompiledCall &call);
+    // How many times a call is made on this visit: the whole part of its mean, and one more
+    // with the fraction's probability.
+    int drawCount(const CompiledCall &call) {
+        return call.wholeCalls +
+               (call.extraCallChance > 0 && m_random.uniform() < call.extraCallChance ? 1 : 0);
+    }
     double rateAt(int w, double ms) const;
     double peakRate(int w) const;
     // Poisson arrivals; a time-varying rate by thinning against the peak rate.
@@ -101,9 +106,35 @@ private:
         assert(id >= 0 && std::size_t(id) < m_frames.size());
         return m_frames[std::size_t(id)];
     }
-    int allocFrame();
-    void freeFrame(int id);
-    int newFrame(int comp, int parent, int call);
+    int allocFrame() {
+        if (!m_freeFrames.empty()) {
+            const int id = m_freeFrames.back();
+            m_freeFrames.pop_back();
+            return id;
+        }
+        m_frames.emplace_back();
+        return int(m_frames.size() - 1);
+    }
+    // Its generation moves on, so a pending timeout for it sees it is gone.
+    void freeFrame(int id) {
+        ++frame(id).gen;
+        m_freeFrames.push_back(id);
+    }
+    int newFrame(int comp, int parent, int call) {
+        const int id = allocFrame();
+        Frame &f = frame(id);
+        const std::uint32_t gen = f.gen;
+        f = Frame{};
+        f.gen = gen;
+        f.comp = comp;
+        f.replica = -1;
+        f.parent = parent;
+        f.call = call;
+        f.workload = -1;
+        f.user = -1;
+        f.span = -1;
+        return id;
+    }
 
     // --- units -----------------------------------------------------------------------------
     void sample(int k);
@@ -148,6 +179,16 @@ private:
     // capacity even when no cap was hit.
     void detectGrowth();
 
+    // The counts every visit updates, side by side per unit and per component (one cache line
+    // instead of one array each); copied into RunOutput's arrays when the run ends.
+    struct UnitCounts {
+        std::uint64_t calls = 0, acquired = 0, done = 0;
+        double responseSum = 0;
+    };
+    struct ComponentCounts {
+        double visits = 0, response = 0, work = 0;
+    };
+
     static constexpr std::size_t kMaxSeriesHistograms = 1000;
     static constexpr std::uint64_t kMaxEventsAtSameTime = 20'000'000;
 
@@ -163,11 +204,13 @@ private:
     std::vector<int> m_freeFrames;
     std::vector<Replica> m_replicas;
     UnitMeters m_meters;
-    std::vector<int> m_activeReplicas;  // per unit
-    std::vector<unsigned> m_roundRobin; // per unit
-    std::vector<char> m_unitCanFail;    // per unit
-    std::vector<int> m_unitDown;        // replicas down per unit
-    std::vector<Breaker> m_breakers;    // per call
+    std::vector<UnitCounts> m_unitCounts;         // measured time only
+    std::vector<ComponentCounts> m_componentSums; // measured time only
+    std::vector<int> m_activeReplicas;            // per unit
+    std::vector<unsigned> m_roundRobin;           // per unit
+    std::vector<char> m_unitCanFail;              // per unit
+    std::vector<int> m_unitDown;                  // replicas down per unit
+    std::vector<Breaker> m_breakers;              // per call
     TimeoutSlots m_timeouts;
     std::vector<int> m_userWorkload;  // closed users: their workload
     std::vector<double> m_peakPerMs;  // per open workload: the thinning bound
