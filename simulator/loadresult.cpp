@@ -71,6 +71,15 @@ QJsonObject toJson(const LoadResult &r, bool withSeries) {
         putOptional(o, "replicaHours", u.replicaHours);
         units.append(o);
     }
+    QJsonArray components;
+    for (const ComponentResult &c : r.components) {
+        QJsonObject o{{QStringLiteral("id"), c.id},
+                      {QStringLiteral("unit"), c.unit},
+                      {QStringLiteral("visitsPerSec"), number(c.visitsPerSec)},
+                      {QStringLiteral("meanResponseMs"), number(c.meanResponseMs)}};
+        putOptional(o, "utilization", c.utilization);
+        components.append(o);
+    }
     QJsonObject doc{{QStringLiteral("variant"), r.variant},
                     {QStringLiteral("engine"), r.engine},
                     {QStringLiteral("workloads"), workloads},
@@ -80,6 +89,7 @@ QJsonObject toJson(const LoadResult &r, bool withSeries) {
                                                                  ? number(*r.saturationRatePerSec)
                                                                  : QJsonValue(QJsonValue::Null)},
                     {QStringLiteral("saturated"), r.saturated}};
+    if (!r.components.empty()) doc.insert(QStringLiteral("components"), components);
     if (!r.notes.isEmpty())
         doc.insert(QStringLiteral("notes"), QJsonArray::fromStringList(r.notes));
     if (r.engine == QLatin1String("des")) {

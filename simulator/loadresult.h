@@ -49,6 +49,18 @@ struct UnitResult {
     std::optional<double> replicas, replicaHours;
 };
 
+// Per component (discrete-event engine): its visits and how long each took, from arriving at
+// the component (queueing for a thread included) to its answer, its calls included.
+struct ComponentResult {
+    QString id;
+    QString unit;
+    double visitsPerSec = 0;   // answered visits per second
+    double meanResponseMs = 0; // per answered visit
+    // Its own work's share of its unit's cores (all replicas); none for clients and externals,
+    // which hold no resources.
+    std::optional<double> utilization;
+};
+
 // One interval of a discrete-event run (all replications merged).
 struct SeriesPoint {
     double timeSec = 0;                    // interval start
@@ -69,6 +81,7 @@ struct LoadResult {
     QString engine; // "analytic" or "des"
     std::vector<WorkloadResult> workloads;
     std::vector<UnitResult> units;
+    std::vector<ComponentResult> components; // discrete-event engine
     QString bottleneck;
     std::optional<double> saturationRatePerSec; // none without open workloads
     bool saturated = false;                     // a queue grows without bound at this load

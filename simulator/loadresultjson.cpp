@@ -70,6 +70,16 @@ LoadResult loadResultFromJson(const QJsonObject &o) {
         ur.replicaHours = optionalNumber(u, "replicaHours");
         r.units.push_back(ur);
     }
+    for (const QJsonValue &v : o.value(QStringLiteral("components")).toArray()) {
+        const QJsonObject c = v.toObject();
+        ComponentResult cr;
+        cr.id = c.value(QStringLiteral("id")).toString();
+        cr.unit = c.value(QStringLiteral("unit")).toString();
+        cr.visitsPerSec = number(c.value(QStringLiteral("visitsPerSec")));
+        cr.meanResponseMs = number(c.value(QStringLiteral("meanResponseMs")));
+        cr.utilization = optionalNumber(c, "utilization");
+        r.components.push_back(cr);
+    }
     r.bottleneck = o.value(QStringLiteral("bottleneck")).toString();
     const QJsonValue sat = o.value(QStringLiteral("saturationRatePerSec"));
     if (!sat.isNull() && !sat.isUndefined()) r.saturationRatePerSec = sat.toDouble();

@@ -106,6 +106,17 @@ void printLoadResult(QTextStream &out, const sim::LoadResult &r) {
         units.addRow(row);
     }
     units.print(out);
+    if (!r.components.empty()) {
+        out << '\n';
+        TextTable components({QStringLiteral("component"), QStringLiteral("unit"),
+                              QStringLiteral("visits/s"), QStringLiteral("response ms"),
+                              QStringLiteral("utilization")});
+        for (const sim::ComponentResult &c : r.components)
+            components.addRow(
+                {c.id, c.unit, formatNumber(c.visitsPerSec, 1), formatNumber(c.meanResponseMs),
+                 c.utilization ? formatNumber(*c.utilization, 3) : QStringLiteral("-")});
+        components.print(out);
+    }
     for (const sim::LoadResult::FaultWindow &f : r.faults)
         out << "fault: " << f.label << " from " << f.atSec << " s "
             << (f.endSec ? QStringLiteral("to %1 s").arg(*f.endSec) : QStringLiteral("to the end"))

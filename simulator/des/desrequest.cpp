@@ -30,8 +30,9 @@ void DesRun::startRequest(int w, int user) {
 void DesRun::arrive(int id) {
     Frame &f = frame(id);
     const CompiledComponent &c = m_model.components[std::size_t(f.comp)];
+    if (f.workload < 0) f.start = m_now; // a call's visit starts here (a request's: at its start)
     if (m_now >= m_warmupMs) {
-        ++m_out.unitCalls[std::size_t(c.unit)];
+        ++m_unitCounts[std::size_t(c.unit)].calls;
         if (f.attempt > 0) ++m_out.unitRetries[std::size_t(c.unit)];
     }
     if (!c.holdsThread) {
@@ -70,7 +71,6 @@ void DesRun::arrive(int id) {
     Replica &rep = m_replicas[std::size_t(r)];
     f.replica = r;
     f.epoch = rep.epoch;
-    if (f.workload < 0) f.start = m_now;
     m_meters.touch(c.unit, m_now);
     if (!m_scaled.empty())
         countArrival(c.unit, rep.busyThreads >= unit.threads && unit.queueCapacity >= 0 &&
@@ -78,7 +78,7 @@ void DesRun::arrive(int id) {
     if (rep.busyThreads < unit.threads) {
         m_meters.acquireThread(rep, m_now);
         f.ownsThread = 1;
-        if (m_now >= m_warmupMs) ++m_out.unitAcquired[std::size_t(c.unit)];
+        if (m_now >= m_warmupMs) ++m_unitCounts[std::size_t(c.unit)].acquired;
         beginWork(id);
     } else if (unit.queueCapacity >= 0 && rep.queued >= unit.queueCapacity) {
         f.failed = 1; // rejected: the replica's queue is full
@@ -113,6 +113,7 @@ void DesRun::beginWork(int id) {
     }
     Replica &rep = m_replicas[std::size_t(f.replica)];
     const CompiledUnit &unit = m_model.units[std::size_t(c.unit)];
+    if (m_now >= m_warmupMs) m_componentSums[std::size_t(f.comp)].work += s;
     if (rep.busyCores < unit.cores) {
         m_meters.acquireCore(rep, m_now);
         f.holdsCore = 1;
@@ -257,15 +258,16 @@ void DesRun::finish(int id) {
         Replica &rep = m_replicas[std::size_t(f.replica)];
         const int u = rep.unit;
         if (m_now >= m_warmupMs) {
-            ++m_out.unitDone[std::size_t(u)];
-            m_out.unitResponseSum[std::size_t(u)] += m_now - f.start;
+            UnitCounts &counts = m_unitCounts[std::size_t(u)];
+            ++counts.done;
+            counts.responseSum += m_now - f.start;
         }
         m_meters.touch(u, m_now);
         if (!rep.threadQueue.empty()) {
             const int next = rep.threadQueue.pop();
             m_meters.dequeue(rep, m_now);
             frame(next).ownsThread = 1;
-            if (m_now >= m_warmupMs) ++m_out.unitAcquired[std::size_t(u)];
+            if (m_now >= m_warmupMs) ++m_unitCounts[std::size_t(u)].acquired;
             beginWork(next);
         } else {
             m_meters.releaseThread(rep, m_now);
@@ -273,6 +275,11 @@ void DesRun::finish(int id) {
     }
     const Frame &g = frame(id); // beginWork above may have started calls: fetched again
     if (g.span >= 0) m_out.spans[std::size_t(g.span)].endMs = m_now;
+    if (!g.failed && m_now >= m_warmupMs) {
+        ComponentCounts &sums = m_componentSums[std::size_t(g.comp)];
+        sums.visits += 1;
+        sums.response += m_now - g.start;
+    }
     if (g.parent >= 0) {
         const double latency = m_model.calls[std::size_t(g.call)].latencyMs;
         if (latency > 0)

@@ -44,6 +44,8 @@ DesRun::DesRun(const CompiledModel &model, const DesOptions &options, std::uint6
     out.unitRejected.assign(nu, 0);
     out.unitDone.assign(nu, 0);
     out.unitResponseSum.assign(nu, 0);
+    for (const auto &[name, member] : kComponentSums)
+        (out.components.*member).assign(model.components.size(), 0.0);
     out.degraded.assign(nw, 0);
     out.retries.assign(nw, 0);
     out.unitCalls.assign(nu, 0);
@@ -65,6 +67,8 @@ DesRun::DesRun(const CompiledModel &model, const DesOptions &options, std::uint6
     out.seriesInFlight.assign(k, 0);
 
     m_meters.resize(nu);
+    m_unitCounts.resize(nu);
+    m_componentSums.resize(model.components.size());
     m_roundRobin.assign(nu, 0);
     m_activeReplicas.resize(nu);
     m_replicas.resize(std::size_t(model.replicaCount));
@@ -215,12 +219,21 @@ RunOutput DesRun::run() {
     const bool inWarmup = stop < m_warmupMs;
     m_out.measuredMs = inWarmup ? stop : stop - m_warmupMs;
     for (std::size_t u = 0; u < m_model.units.size(); ++u) {
+        m_out.unitCalls[u] = m_unitCounts[u].calls;
+        m_out.unitAcquired[u] = m_unitCounts[u].acquired;
+        m_out.unitDone[u] = m_unitCounts[u].done;
+        m_out.unitResponseSum[u] = m_unitCounts[u].responseSum;
         const UnitAreas a = m_meters.measured(u, inWarmup);
         m_out.threadArea[u] = a.thread;
         m_out.coreArea[u] = a.core;
         m_out.queueArea[u] = a.queue;
     }
     autoscalingEnd(inWarmup);
+    for (std::size_t c = 0; c < m_componentSums.size(); ++c) {
+        m_out.components.visits[c] = m_componentSums[c].visits;
+        m_out.components.responseSum[c] = m_componentSums[c].response;
+        m_out.components.workSum[c] = m_componentSums[c].work;
+    }
     detectGrowth();
     m_progress.store(1.0, std::memory_order_relaxed);
     return std::move(m_out);
@@ -228,11 +241,6 @@ RunOutput DesRun::run() {
 
 double DesRun::thinkTime(const CompiledWorkload &w) {
     return w.thinkTimeMs > 0 ? m_now + w.thinkTimeMs * m_random.exponential() : m_now;
-}
-
-int DesRun::drawCount(const CompiledCall &call) {
-    return call.wholeCalls +
-           (call.extraCallChance > 0 && m_random.uniform() < call.extraCallChance ? 1 : 0);
 }
 
 double DesRun::rateAt(int w, double ms) const {
@@ -264,37 +272,6 @@ void DesRun::scheduleNextArrival(int w, double from) {
             return;
         }
     }
-}
-
-int DesRun::allocFrame() {
-    if (!m_freeFrames.empty()) {
-        const int id = m_freeFrames.back();
-        m_freeFrames.pop_back();
-        return id;
-    }
-    m_frames.emplace_back();
-    return int(m_frames.size() - 1);
-}
-
-void DesRun::freeFrame(int id) {
-    ++frame(id).gen;
-    m_freeFrames.push_back(id);
-}
-
-int DesRun::newFrame(int comp, int parent, int call) {
-    const int id = allocFrame();
-    Frame &f = frame(id);
-    const std::uint32_t gen = f.gen;
-    f = Frame{};
-    f.gen = gen;
-    f.comp = comp;
-    f.replica = -1;
-    f.parent = parent;
-    f.call = call;
-    f.workload = -1;
-    f.user = -1;
-    f.span = -1;
-    return id;
 }
 
 void DesRun::sample(int k) {

@@ -16,11 +16,25 @@
 #include <atomic>
 #include <cassert>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace archsim::sim {
 
-// Raw figures of one replication; desengine.cpp merges them. Indexes: workload w, unit u,
+// Per-component sums of one replication over the measured time. A new per-component figure is
+// one member here and one row in kComponentSums: the shard JSON and the merge go by the table.
+struct ComponentSums {
+    std::vector<double> visits;      // visits answered (not failed)
+    std::vector<double> responseSum; // their time from arrival at the component to its answer
+    std::vector<double> workSum;     // own work started on a core (thread-holding components)
+};
+inline constexpr std::pair<const char *, std::vector<double> ComponentSums::*> kComponentSums[] = {
+    {"componentVisits", &ComponentSums::visits},
+    {"componentResponseSum", &ComponentSums::responseSum},
+    {"componentWorkSum", &ComponentSums::workSum},
+};
+
+// Raw figures of one replication; replicationmerge.cpp merges them. Indexes: workload w, unit u,
 // interval k, batch b.
 struct RunOutput {
     std::vector<LogHistogram> latency;
@@ -37,6 +51,7 @@ struct RunOutput {
     std::vector<std::vector<std::uint64_t>> seriesDegraded, seriesRetries; // [k][w]
     std::vector<std::vector<std::uint64_t>> seriesUnitFailed;              // [k][u]
     std::vector<double> unitResponseSum;
+    ComponentSums components;                                              // [c]
     std::vector<std::vector<std::uint64_t>> seriesCompleted, seriesFailed; // [k][w]
     std::vector<std::vector<double>> seriesResponseSum;                    // [k][w]
     std::vector<std::vector<LogHistogram>> seriesLatency;                  // [k][w]
@@ -76,7 +91,12 @@ private:
     // --- events and randomness -------------------------------------------------------------
     void schedule(double time, std::int32_t type, int id) { m_events.schedule(time, type, id); }
     double thinkTime(const CompiledWorkload &w);
-    int drawCount(const CompiledCall &call);
+    // How many times a call is made on this visit: the whole part of its mean, and one more
+    // with the fraction's probability.
+    int drawCount(const CompiledCall &call) {
+        return call.wholeCalls +
+               (call.extraCallChance > 0 && m_random.uniform() < call.extraCallChance ? 1 : 0);
+    }
     double rateAt(int w, double ms) const;
     double peakRate(int w) const;
     // Poisson arrivals; a time-varying rate by thinning against the peak rate.
@@ -91,9 +111,35 @@ private:
         assert(id >= 0 && std::size_t(id) < m_frames.size());
         return m_frames[std::size_t(id)];
     }
-    int allocFrame();
-    void freeFrame(int id);
-    int newFrame(int comp, int parent, int call);
+    int allocFrame() {
+        if (!m_freeFrames.empty()) {
+            const int id = m_freeFrames.back();
+            m_freeFrames.pop_back();
+            return id;
+        }
+        m_frames.emplace_back();
+        return int(m_frames.size() - 1);
+    }
+    // Its generation moves on, so a pending timeout for it sees it is gone.
+    void freeFrame(int id) {
+        ++frame(id).gen;
+        m_freeFrames.push_back(id);
+    }
+    int newFrame(int comp, int parent, int call) {
+        const int id = allocFrame();
+        Frame &f = frame(id);
+        const std::uint32_t gen = f.gen;
+        f = Frame{};
+        f.gen = gen;
+        f.comp = comp;
+        f.replica = -1;
+        f.parent = parent;
+        f.call = call;
+        f.workload = -1;
+        f.user = -1;
+        f.span = -1;
+        return id;
+    }
 
     // --- units -----------------------------------------------------------------------------
     void sample(int k);
@@ -170,6 +216,16 @@ private:
     void autoscalingSample(int k);
     void autoscalingEnd(bool inWarmup);
 
+    // The counts every visit updates, side by side per unit and per component (one cache line
+    // instead of one array each); copied into RunOutput's arrays when the run ends.
+    struct UnitCounts {
+        std::uint64_t calls = 0, acquired = 0, done = 0;
+        double responseSum = 0;
+    };
+    struct ComponentCounts {
+        double visits = 0, response = 0, work = 0;
+    };
+
     static constexpr std::size_t kMaxSeriesHistograms = 1000;
     static constexpr std::uint64_t kMaxEventsAtSameTime = 20'000'000;
 
@@ -185,14 +241,16 @@ private:
     std::vector<int> m_freeFrames;
     std::vector<Replica> m_replicas;
     UnitMeters m_meters;
-    std::vector<int> m_activeReplicas;  // per unit
-    std::vector<ScaledUnit> m_scaled;   // autoscaled units
-    std::vector<int> m_scaledOf;        // per unit: index in m_scaled, -1 when fixed
-    std::vector<double> m_readySince;   // per replica: when it took traffic (cold start)
-    std::vector<unsigned> m_roundRobin; // per unit
-    std::vector<char> m_unitCanFail;    // per unit
-    std::vector<int> m_unitDown;        // replicas down per unit
-    std::vector<Breaker> m_breakers;    // per call
+    std::vector<UnitCounts> m_unitCounts;         // measured time only
+    std::vector<ComponentCounts> m_componentSums; // measured time only
+    std::vector<int> m_activeReplicas;            // per unit
+    std::vector<ScaledUnit> m_scaled;             // autoscaled units
+    std::vector<int> m_scaledOf;                  // per unit: index in m_scaled, -1 when fixed
+    std::vector<double> m_readySince;             // per replica: when it took traffic (cold start)
+    std::vector<unsigned> m_roundRobin;           // per unit
+    std::vector<char> m_unitCanFail;              // per unit
+    std::vector<int> m_unitDown;                  // replicas down per unit
+    std::vector<Breaker> m_breakers;              // per call
     TimeoutSlots m_timeouts;
     std::vector<int> m_userWorkload;  // closed users: their workload
     std::vector<double> m_peakPerMs;  // per open workload: the thinning bound

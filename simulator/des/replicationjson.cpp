@@ -147,6 +147,8 @@ QJsonObject runOutputToJson(const RunOutput &r) {
         {QStringLiteral("stoppedAtEventCap"), r.stoppedAtEventCap},
         {QStringLiteral("intervals"), r.intervals},
     };
+    for (const auto &[name, member] : kComponentSums)
+        o.insert(QLatin1String(name), list(r.components.*member));
     // Autoscaling only, so that parts of runs without it keep their form.
     if (!r.seriesReplicas.empty()) {
         o.insert(QStringLiteral("replicaArea"), list(r.replicaArea));
@@ -187,6 +189,9 @@ std::optional<RunOutput> runOutputFromJson(const QJsonObject &o) {
     in.table("seriesUtilization", r.seriesUtilization);
     in.table("seriesQueue", r.seriesQueue);
     in.list("seriesInFlight", r.seriesInFlight);
+    // Shards written before per-component figures had none: empty, as the merge allows.
+    for (const auto &[name, member] : kComponentSums)
+        if (o.contains(QLatin1String(name))) in.list(name, r.components.*member);
     if (o.contains(QStringLiteral("seriesReplicas"))) {
         in.list("replicaArea", r.replicaArea);
         in.list("paidReplicaArea", r.paidReplicaArea);

@@ -2,6 +2,8 @@
 #include "simulator/des/replicationmerge.h"
 
 #include "simulator/analytic/analyticengine.h"
+#include "simulator/confidence.h"
+#include "simulator/timeunit.h"
 
 #include <algorithm>
 #include <cmath>
@@ -13,31 +15,6 @@ namespace {
 
 constexpr double kShedUtilization = 0.95;
 constexpr double kShedShare = 0.01;
-
-// Two-sided 95% Student t quantiles for 1..30 degrees of freedom.
-double tQuantile95(int df) {
-    static constexpr double table[] = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306,
-                                       2.262,  2.228, 2.201, 2.179, 2.160, 2.145, 2.131, 2.120,
-                                       2.110,  2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064,
-                                       2.060,  2.056, 2.052, 2.048, 2.045, 2.042};
-    if (df < 1) return 0;
-    return df <= 30 ? table[df - 1] : 1.96;
-}
-
-// Half width of the 95% interval of the mean of independent samples.
-std::optional<double> halfWidth(const std::vector<double> &samples) {
-    const std::size_t n = samples.size();
-    if (n < 2) return std::nullopt;
-    double mean = 0;
-    for (double v : samples)
-        mean += v;
-    mean /= double(n);
-    double var = 0;
-    for (double v : samples)
-        var += (v - mean) * (v - mean);
-    var /= double(n - 1);
-    return tQuantile95(int(n - 1)) * std::sqrt(var / double(n));
-}
 
 } // namespace
 
@@ -102,6 +79,8 @@ void MergedRuns::add(RunOutput &&r, const DesOptions &options) {
     addAll(total.unitRetries, r.unitRetries);
     addAll(total.unitDone, r.unitDone);
     addAll(total.unitResponseSum, r.unitResponseSum);
+    for (const auto &[name, member] : kComponentSums)
+        addAll(total.components.*member, r.components.*member);
     for (std::size_t i = 0; i < total.seriesCompleted.size(); ++i) {
         addAll(total.seriesCompleted[i], r.seriesCompleted[i]);
         addAll(total.seriesFailed[i], r.seriesFailed[i]);
@@ -166,8 +145,8 @@ LoadResult mergedResult(const CompiledModel &m, const DesOptions &options, Merge
         }
         wr.throughputPerSec = double(completed) / (measuredSec > 0 ? measuredSec : 1);
         wr.meanResponseMs = completed ? sum / double(completed) : 0.0;
-        wr.meanResponseMsCi95 = halfWidth(means);
-        wr.throughputPerSecCi95 = halfWidth(rates);
+        wr.meanResponseMsCi95 = halfWidth95(means);
+        wr.throughputPerSecCi95 = halfWidth95(rates);
         wr.errorRate = completed + failed ? double(failed) / double(completed + failed) : 0.0;
         wr.degradedRate = completed ? double(degraded) / double(completed) : 0.0;
         wr.retriesPerRequest =
@@ -198,7 +177,7 @@ LoadResult mergedResult(const CompiledModel &m, const DesOptions &options, Merge
         ur.threadUtilization = std::min(1.0, thread);
         ur.coreUtilization = std::min(1.0, core);
         ur.utilization = std::max(ur.threadUtilization, ur.coreUtilization);
-        ur.utilizationCi95 = halfWidth(merged.utils[u]);
+        ur.utilizationCi95 = halfWidth95(merged.utils[u]);
         ur.throughputPerSec = acquired / (measuredSec > 0 ? measuredSec : 1);
         ur.meanQueueLength = queue;
         ur.rejectedPerSec = rejected / (measuredSec > 0 ? measuredSec : 1);
@@ -231,6 +210,26 @@ LoadResult mergedResult(const CompiledModel &m, const DesOptions &options, Merge
 
     result.replicaHours = replicaHours;
     result.runCost = runCost;
+    // Cores a unit had on average (an autoscaled unit's count changed during the run).
+    const auto coresOf = [&](std::size_t u) {
+        const CompiledUnit &unit = m.units[u];
+        return unit.autoscale ? merged.replicas[u] * unit.cores : unit.coreCapacity();
+    };
+    for (std::size_t c = 0; c < m.components.size(); ++c) {
+        const CompiledComponent &cc = m.components[c];
+        ComponentResult cr;
+        cr.id = cc.id;
+        cr.unit = m.units[std::size_t(cc.unit)].id;
+        const ComponentSums &sums = total.components;
+        const double visits = c < sums.visits.size() ? sums.visits[c] : 0.0;
+        cr.visitsPerSec = visits / (measuredSec > 0 ? measuredSec : 1);
+        cr.meanResponseMs = visits > 0 ? sums.responseSum[c] / visits : 0.0;
+        if (cc.holdsThread && c < sums.workSum.size())
+            cr.utilization =
+                std::min(1.0, sums.workSum[c] / (msFromSeconds(measuredSec > 0 ? measuredSec : 1) *
+                                                 coresOf(std::size_t(cc.unit))));
+        result.components.push_back(cr);
+    }
 
     // The saturation rate is a steady-state figure: the analytical engine's.
     AnalyticOptions analytic;

@@ -9,6 +9,7 @@
 #include "simulator/des/desrun.h"
 #include "simulator/loadresult.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace archsim::sim {
@@ -46,7 +47,7 @@ public:
 
 private:
     template <class T> static void addAll(std::vector<T> &to, const std::vector<T> &from) {
-        for (std::size_t i = 0; i < to.size(); ++i)
+        for (std::size_t i = 0; i < std::min(to.size(), from.size()); ++i)
             to[i] += from[i];
     }
 };

@@ -17,9 +17,11 @@ struct UnitAreas {
     }
 };
 
-// Per unit: the counts summed over its replicas and their areas since the run began.
+// Per unit: the counts summed over its replicas and their areas since the run began. The
+// counts are whole numbers held as doubles: touch() multiplies them on every change, and an
+// int would be converted each time (the same products either way).
 struct UnitMeter {
-    int busyThreads = 0, busyCores = 0, queued = 0;
+    double busyThreads = 0, busyCores = 0, queued = 0;
     double lastTouch = 0;
     UnitAreas area;
     UnitAreas snapshot; // at the last interval boundary
@@ -89,7 +91,7 @@ public:
     }
 
 private:
-    void change(Replica &r, double now, int Replica::*replicaCount, int UnitMeter::*unitCount,
+    void change(Replica &r, double now, int Replica::*replicaCount, double UnitMeter::*unitCount,
                 int by) {
         touch(r.unit, now);
         r.*replicaCount += by;

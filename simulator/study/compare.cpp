@@ -2,10 +2,9 @@
 #include "simulator/study/compare.h"
 
 #include "simulator/analytic/analyticengine.h"
+#include "simulator/confidence.h"
 #include "simulator/des/replications.h"
 #include "simulator/study/sweep.h"
-
-#include <boost/math/distributions/students_t.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -149,9 +148,7 @@ std::optional<double> ci95HalfWidth(const std::vector<double> &samples) {
     for (double v : samples)
         var += (v - mean) * (v - mean);
     var /= double(n - 1);
-    const boost::math::students_t dist(double(n - 1));
-    const double t = boost::math::quantile(boost::math::complement(dist, 0.025));
-    return t * std::sqrt(var / double(n));
+    return studentT95(int(n - 1)) * std::sqrt(var / double(n));
 }
 
 SloVerdict checkSlo(const Slo &slo, const LoadResult &des, const FailureReport &failures) {
