@@ -21,5 +21,8 @@ constexpr double secondsFromMs(double ms) {
 constexpr double perMsFromPerSecond(double perSecond) {
     return perSecond / 1000;
 }
+constexpr double perSecondFromPerMs(double perMs) {
+    return perMs * 1000;
+}
 
 } // namespace archsim::sim

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "simulator/analytic/analyticengine.h"
+#include "simulator/timeunit.h"
 
 #include "simulator/analytic/approximationflags.h"
 #include "simulator/analytic/autoscalesizing.h"
@@ -184,7 +185,7 @@ LoadResult analyzeFixed(const CompiledModel &m, const AnalyticOptions &options) 
         wr.name = cw.name;
         wr.entry = m.components[std::size_t(cw.entry)].id;
         wr.closed = cw.closed;
-        wr.throughputPerSec = solver.throughputPerMs(int(w)) * 1000.0;
+        wr.throughputPerSec = perSecondFromPerMs(solver.throughputPerMs(int(w)));
         wr.meanResponseMs = stable ? solver.responseMs(int(w)) : kInf;
         if (stable) {
             const auto p =
@@ -207,7 +208,7 @@ LoadResult analyzeFixed(const CompiledModel &m, const AnalyticOptions &options) 
         ur.threadUtilization = threadUtilization(unit, f);
         ur.coreUtilization = coreUtilization(unit, f);
         ur.utilization = std::max(ur.threadUtilization, ur.coreUtilization);
-        ur.throughputPerSec = f.acquisitionsPerMs * 1000.0;
+        ur.throughputPerSec = perSecondFromPerMs(f.acquisitionsPerMs);
         if (stable && f.acquisitionsPerMs > 0) {
             const double perReplica = f.acquisitionsPerMs / unit.replicas;
             ur.meanQueueLength = perReplica * f.threadWaitMs;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "simulator/analytic/layeredsolver.h"
+#include "simulator/timeunit.h"
 
 #include "simulator/queueing.h"
 
@@ -664,12 +665,14 @@ bool LayeredSolver::solve(const std::vector<double> &ratesPerSec, bool warmStart
         m_useFlowEquivalent = m_stable.useFlowEquivalent;
         m_closedResponse = m_stable.closedResponse;
         for (std::size_t w = 0; w < m_w; ++w)
-            if (!m_model.workloads[w].closed) m_rate[w] = std::max(0.0, ratesPerSec[w]) / 1000.0;
+            if (!m_model.workloads[w].closed)
+                m_rate[w] = perMsFromPerSecond(std::max(0.0, ratesPerSec[w]));
         return iterate();
     }
     m_rate.assign(m_w, 0);
     for (std::size_t w = 0; w < m_w; ++w)
-        if (!m_model.workloads[w].closed) m_rate[w] = std::max(0.0, ratesPerSec[w]) / 1000.0;
+        if (!m_model.workloads[w].closed)
+            m_rate[w] = perMsFromPerSecond(std::max(0.0, ratesPerSec[w]));
     m_flow.assign(m_u, {});
     m_scale.assign(m_u, 1);
     m_T.assign(m_n, 0);

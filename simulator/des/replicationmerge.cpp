@@ -20,7 +20,7 @@ constexpr double kShedShare = 0.01;
 
 void MergedRuns::add(RunOutput &&r, const DesOptions &options) {
     const std::size_t nw = m_model.workloads.size(), nu = m_model.units.size();
-    measuredSec += r.measuredMs / 1000;
+    measuredSec += secondsFromMs(r.measuredMs);
     stalled = stalled || r.stalled;
     backlog = backlog || r.saturated;
     eventCap = eventCap || r.stoppedAtEventCap;
