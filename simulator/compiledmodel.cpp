@@ -249,12 +249,12 @@ CompileResult compileVariant(const Variant &variant, int variantIndex) {
             a.min = u.autoscaleLow();
             a.max = u.autoscaleHigh();
             a.target = *u.autoscaleTargetUtilization;
-            a.syncMs = u.autoscaleSyncPeriodSec * 1000;
+            a.syncMs = msFromSeconds(u.autoscaleSyncPeriodSec);
             a.tolerance = u.autoscaleTolerance;
-            a.scaleDownWindowMs = u.autoscaleScaleDownWindowSec * 1000;
-            a.provisioningMs = u.autoscaleProvisioningSec * 1000;
+            a.scaleDownWindowMs = msFromSeconds(u.autoscaleScaleDownWindowSec);
+            a.provisioningMs = msFromSeconds(u.autoscaleProvisioningSec);
             a.coldStartFactor = u.autoscaleColdStartFactor;
-            a.coldStartMs = u.autoscaleColdStartSec * 1000;
+            a.coldStartMs = msFromSeconds(u.autoscaleColdStartSec);
             cu.replicas = std::clamp(cu.replicas, a.min, a.max);
             cu.autoscale = a;
         }

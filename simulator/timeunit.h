@@ -17,6 +17,9 @@ constexpr double msFromHours(double hours) {
 constexpr double secondsFromMs(double ms) {
     return ms / 1000;
 }
+constexpr double hoursFromMs(double ms) {
+    return ms / 3.6e6;
+}
 // A rate per second as a rate per ms.
 constexpr double perMsFromPerSecond(double perSecond) {
     return perSecond / 1000;

@@ -47,7 +47,8 @@ void MergedRuns::add(RunOutput &&r, const DesOptions &options) {
         utils[u].push_back(std::max(t, c));
         queue[u] += r.queueArea[u] / replicaMs / k;
         replicas[u] += (counted ? r.replicaArea[u] / durationMs : double(unit.replicas)) / k;
-        paidHours[u] += (counted ? r.paidReplicaArea[u] : r.measuredMs * unit.replicas) / 3.6e6 / k;
+        paidHours[u] +=
+            hoursFromMs(counted ? r.paidReplicaArea[u] : r.measuredMs * unit.replicas) / k;
     }
     for (auto &row : r.seriesReplicas)
         for (double &v : row)
