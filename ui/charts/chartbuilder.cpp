@@ -375,7 +375,8 @@ ChartSpec replicasChart(const sim::LoadResult &r) {
     spec.lines << load;
     fitX(spec);
     spec.xMin = 0;
-    spec.yMax = std::ceil(topOf(spec, 0));
+    // A multiple of 4: the axis's four tick intervals fall on whole replicas.
+    spec.yMax = 4 * std::ceil(topOf(spec, 0) / 4);
     spec.y2Max = topOf(spec, 1);
     return spec;
 }
