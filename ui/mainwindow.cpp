@@ -284,10 +284,12 @@ void MainWindow::createActions() {
         QStringLiteral("zoomReset"), tr("&Actual Size"), QKeySequence(tr("Ctrl+1")),
         [this] { m_view->resetZoom(); }, QStringLiteral("zoom-original"));
     addAction(QStringLiteral("layout"), tr("Auto-&Layout"), QKeySequence(tr("Ctrl+L")),
-              [this, ops] { ops->autoLayout(m_scene->selection().components); });
+              [this, ops] {
+                  statusBar()->showMessage(ops->autoLayout(m_scene->selection().components), 8000);
+              });
     addAction(QStringLiteral("layoutAll"), tr("Auto-Layout &Whole Variant"),
               QKeySequence(tr("Ctrl+Shift+L")), [this, ops] {
-                  ops->autoLayout({});
+                  statusBar()->showMessage(ops->autoLayout({}), 8000);
                   m_view->zoomToFit();
               });
     for (QAction *a : std::as_const(m_actions))

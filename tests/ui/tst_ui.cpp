@@ -499,9 +499,14 @@ void TestUi::connectionInspector() {
     drag(knobOf(web), centreOf(db));
     const QString key = web + QStringLiteral("->") + db;
     ConnectionItem *item = m_window->scene()->connectionItem(key);
-    // Click on the line halfway, away from its label.
-    const QPointF mid = (centreOf(web) + centreOf(db)) / 2;
-    click(mid);
+    // Click on the routed path, a quarter along its longest segment: away from its label.
+    const QPolygonF path = item->path();
+    int longest = 0;
+    for (int i = 1; i + 1 < path.size(); ++i)
+        if (QLineF(path[i], path[i + 1]).length() >
+            QLineF(path[longest], path[longest + 1]).length())
+            longest = i;
+    click(QLineF(path[longest], path[longest + 1]).pointAt(0.25));
     QCOMPARE(m_window->scene()->selection().connections, QStringList{key});
 
     auto *calls = qobject_cast<QLineEdit *>(

@@ -1,14 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/editor/componentitem.h"
 
+#include "ui/editor/cardtext.h"
 #include "ui/editor/diagramscene.h"
 #include "ui/editor/diagramstyle.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 #include <QSvgRenderer>
 
+#include <cmath>
+
 namespace archsim::ui {
+
+namespace {
+const QColor kEntryColor(0x1e, 0x6f, 0xd9);
+constexpr double kBadge = 9; // radius of the entry badge on the top-left corner
+} // namespace
 
 ComponentItem::ComponentItem(const Component &component) {
     setFlag(ItemIsSelectable);
@@ -19,13 +28,12 @@ ComponentItem::ComponentItem(const Component &component) {
 }
 
 void ComponentItem::setComponent(const Component &component) {
-    const QSizeF size(component.width.value_or(style::kComponentWidth),
-                      component.height.value_or(style::kComponentHeight));
+    const QSizeF size = cardText(component).size;
     if (size != m_size) prepareGeometryChange();
     m_size = size;
     m_component = component;
     setPos(component.x, component.y);
-    setToolTip(QStringLiteral("%1 (%2)").arg(component.id, enumName(component.kind)));
+    updateToolTip();
     update();
 }
 
@@ -36,9 +44,58 @@ void ComponentItem::setReplicas(int replicas) {
     }
 }
 
+void ComponentItem::setUnit(const Unit *unit, int members) {
+    setReplicas(unit && members == 1 ? unit->replicas : 1);
+    QString summary;
+    if (unit) {
+        const QString name = unit->name.isEmpty() ? unit->id : unit->name;
+        summary = members > 1 ? QObject::tr("In unit %1 (%2 components): ").arg(name).arg(members)
+                              : QObject::tr("Own unit: ");
+        summary += QObject::tr("%n replica(s)", nullptr, unit->replicas) +
+                   QObject::tr(" × %n thread(s)", nullptr, unit->threads);
+        if (unit->costPerHour > 0)
+            summary += QObject::tr(", %1 per replica-hour").arg(unit->costPerHour);
+    }
+    if (summary != m_unitSummary) {
+        m_unitSummary = summary;
+        updateToolTip();
+    }
+}
+
+void ComponentItem::setEntryOf(const QList<Workload> &workloads) {
+    const bool wasEntry = isEntry();
+    m_entryOf = workloads;
+    updateToolTip();
+    if (wasEntry != isEntry()) update();
+}
+
+QStringList ComponentItem::nameLines() const {
+    return cardText(m_component).lines;
+}
+
+void ComponentItem::updateToolTip() {
+    // Name, kind and the figures that matter; the id is in the inspector, not here.
+    const QString name = m_component.name.isEmpty() ? m_component.id : m_component.name;
+    QStringList lines{name};
+    QString kind = style::kindLabel(m_component.kind);
+    if (m_component.kind != ComponentKind::Client)
+        kind += QObject::tr(", %1 ms per visit (%2)")
+                    .arg(m_component.serviceTimeMs)
+                    .arg(enumName(m_component.distribution));
+    lines << kind;
+    if (!m_unitSummary.isEmpty()) lines << m_unitSummary;
+    for (const Workload &w : m_entryOf) {
+        const QString load = w.ratePerSec ? QObject::tr("%1 requests/s").arg(*w.ratePerSec)
+                                          : QObject::tr("%1 users").arg(w.users.value_or(0));
+        lines << QObject::tr("Entry of workload %1 (%2)").arg(w.name, load);
+    }
+    setToolTip(lines.join(QLatin1Char('\n')));
+}
+
 QRectF ComponentItem::boundingRect() const {
     const double r = style::kKnobRadius + 2;
-    return QRectF(QPointF(-2, -2), m_size).adjusted(0, 0, r + 4, 4);
+    return QRectF(QPointF(-kBadge - 2, -kBadge - 2), m_size)
+        .adjusted(0, 0, r + kBadge + 6, kBadge + 6);
 }
 
 QVariant ComponentItem::itemChange(GraphicsItemChange change, const QVariant &value) {
@@ -61,6 +118,16 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     const QRectF card(QPointF(0, 0), m_size);
     const bool selected = option->state & QStyle::State_Selected;
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    const QColor frame = selected ? QColor(0x1e, 0x6f, 0xd9) : color.darker(120);
+
+    // Far out, text would be smaller than anyone can read: a plain coloured rectangle, no
+    // antialiasing, no icon, so that thousands of cards stay cheap to draw.
+    if (lod * card::nameFont().pixelSize() < card::kMinReadablePixels) {
+        painter->setPen(selected ? QPen(frame, 2 / lod) : QPen(Qt::NoPen));
+        painter->setBrush(isEntry() ? kEntryColor : color.lighter(140));
+        painter->drawRect(card);
+        return;
+    }
 
     painter->setRenderHint(QPainter::Antialiasing);
     if (m_replicas > 1) { // a stack of cards hints at replicas
@@ -68,40 +135,56 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         painter->setBrush(QColor(0xf4, 0xf6, 0xf8));
         painter->drawRoundedRect(card.translated(4, 4), 8, 8);
     }
-    painter->setPen(
-        QPen(selected ? QColor(0x1e, 0x6f, 0xd9) : color.darker(120), selected ? 2.5 : 1.2));
+    painter->setPen(QPen(frame, selected ? 2.5 : 1.2));
     painter->setBrush(Qt::white);
     painter->drawRoundedRect(card, 8, 8);
     painter->fillRect(QRectF(0, 6, 5, m_size.height() - 12), color);
 
-    if (lod < 0.35) { // far away: a coloured card is all that can be seen
-        painter->fillRect(card.adjusted(8, 8, -8, -8), color.lighter(150));
-        return;
-    }
-    // Icon and name on the first line, kind and figures on the second, full width.
-    const double iconSize = 22;
-    style::kindRenderer(m_component.kind)->render(painter, QRectF(11, 6, iconSize, iconSize));
-    QFont font = painter->font();
-    font.setPointSizeF(9);
-    font.setBold(true);
-    painter->setFont(font);
-    painter->setPen(QColor(0x20, 0x24, 0x2a));
-    const QString name = m_component.name.isEmpty() ? m_component.id : m_component.name;
-    const QRectF nameRect(11 + iconSize + 5, 6, m_size.width() - iconSize - 24, iconSize);
-    painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetricsF(font).elidedText(name, Qt::ElideRight, nameRect.width()));
-    font.setBold(false);
-    font.setPointSizeF(7.5);
-    painter->setFont(font);
-    painter->setPen(QColor(0x5a, 0x62, 0x6c));
-    QString detail = enumName(m_component.kind);
+    // Header: icon, kind and figures in small grey text; below it the whole name in bold.
+    const double iconSize = 16;
+    style::kindRenderer(m_component.kind)
+        ->render(painter, QRectF(card::kTextLeft, 4, iconSize, iconSize));
+    const double textWidth = m_size.width() - card::kTextLeft - card::kTextRight;
+    // Kind and figures; when they do not fit, the figures win (the icon tells the kind).
+    QString figures;
     if (m_component.serviceTimeMs > 0)
-        detail += QStringLiteral(" · %1 ms").arg(m_component.serviceTimeMs);
-    if (m_replicas > 1) detail += QStringLiteral(" · ×%1").arg(m_replicas);
-    const QRectF detailRect(11, 6 + iconSize + 2, m_size.width() - 18,
-                            m_size.height() - iconSize - 10);
+        figures = QStringLiteral("%1 ms").arg(m_component.serviceTimeMs);
+    if (m_replicas > 1)
+        figures += (figures.isEmpty() ? QString() : QStringLiteral(" · ")) +
+                   QStringLiteral("×%1").arg(m_replicas);
+    const QFontMetricsF detailMetrics(card::detailFont());
+    const QRectF detailRect(card::kTextLeft + iconSize + 4, 4, textWidth - iconSize - 4, iconSize);
+    QString detail = enumName(m_component.kind);
+    if (!figures.isEmpty()) detail += QStringLiteral(" · ") + figures;
+    if (detailMetrics.horizontalAdvance(detail) > detailRect.width() && !figures.isEmpty())
+        detail = figures;
+    painter->setFont(card::detailFont());
+    painter->setPen(QColor(0x5a, 0x62, 0x6c));
     painter->drawText(detailRect, Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetricsF(font).elidedText(detail, Qt::ElideRight, detailRect.width()));
+                      detailMetrics.elidedText(detail, Qt::ElideRight, detailRect.width()));
+
+    const CardText &text = cardText(m_component);
+    const QFont nameFont = card::nameFont();
+    const double lineHeight = std::ceil(QFontMetricsF(nameFont).lineSpacing());
+    painter->setFont(nameFont);
+    painter->setPen(QColor(0x20, 0x24, 0x2a));
+    // The name block sits in the space under the header, centred vertically there.
+    const double space = m_size.height() - card::kHeaderHeight - card::kBottom;
+    double y = card::kHeaderHeight + (space - lineHeight * double(text.lines.size())) / 2;
+    for (const QString &line : text.lines) {
+        painter->drawText(QRectF(card::kTextLeft, y, textWidth, lineHeight),
+                          Qt::AlignLeft | Qt::AlignVCenter, line);
+        y += lineHeight;
+    }
+
+    if (isEntry()) { // where a workload's requests enter: a blue "play" badge on the corner
+        painter->setPen(QPen(Qt::white, 1.5));
+        painter->setBrush(kEntryColor);
+        painter->drawEllipse(QPointF(0, 0), kBadge, kBadge);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(Qt::white);
+        painter->drawPolygon(QPolygonF({QPointF(-3, -4.5), QPointF(-3, 4.5), QPointF(4.5, 0)}));
+    }
 
     // The connector knob: drag from it to another component to connect.
     if (const auto *s = qobject_cast<DiagramScene *>(scene()); s && s->isExporting()) return;

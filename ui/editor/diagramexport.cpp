@@ -34,6 +34,7 @@ QString exportScene(DiagramScene *scene, const QString &out) {
             .arg(source.width(), 0, 'g', 3)
             .arg(source.height(), 0, 'g', 3)
             .arg(kMaxDiagramSide, 0, 'g', 3);
+    scene->finishRouting(); // every connection routed, none left as a plain path
     scene->setExporting(true);
     QString error;
     if (suffix == QLatin1String("svg")) {

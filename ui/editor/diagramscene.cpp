@@ -16,11 +16,17 @@
 
 namespace archsim::ui {
 
+namespace {
+constexpr double kRouteBudgetMs = 10; // routing at once after an edit; the rest when idle
+} // namespace
+
 DiagramScene::DiagramScene(ProjectDocument *document, QObject *parent)
     : QGraphicsScene(parent)
     , m_document(document)
     , m_operations(document) {
     setItemIndexMethod(BspTreeIndex);
+    m_routeTimer.setSingleShot(true);
+    connect(&m_routeTimer, &QTimer::timeout, this, [this] { routeSlice(15); });
     connect(document, &ProjectDocument::componentsAdded, this, &DiagramScene::addComponents);
     connect(document, &ProjectDocument::componentsRemoved, this, &DiagramScene::removeComponents);
     connect(document, &ProjectDocument::componentsChanged, this, &DiagramScene::updateComponents);
@@ -35,6 +41,9 @@ DiagramScene::DiagramScene(ProjectDocument *document, QObject *parent)
     });
     connect(document, &ProjectDocument::layersChanged, this, [this](int variant) {
         if (isCurrent(variant)) refreshLanes();
+    });
+    connect(document, &ProjectDocument::workloadsChanged, this, [this](int variant) {
+        if (isCurrent(variant)) refreshEntries();
     });
     connect(document, &ProjectDocument::variantReset, this, [this](int variant) {
         if (isCurrent(variant)) rebuild();
@@ -53,11 +62,14 @@ void DiagramScene::rebuild() {
     m_connections.clear();
     m_units.clear();
     m_laneItems.clear();
+    m_router.clear();
+    m_pendingRoutes.clear();
     const Variant &v = m_document->currentVariant();
     for (const Component &c : v.components) {
         auto *item = new ComponentItem(c);
         addItem(item);
         m_components.insert(c.id, item);
+        m_router.setCard(c.id, item->sceneCardRect());
     }
     QStringList keys;
     for (const Connection &c : v.connections)
@@ -65,7 +77,40 @@ void DiagramScene::rebuild() {
     addConnections(m_document->currentVariantIndex(), keys);
     refreshUnits();
     refreshLanes();
+    refreshEntries();
     select(kept);
+}
+
+void DiagramScene::rerouteAll() {
+    QStringList keys;
+    for (const Connection &c : m_document->currentVariant().connections)
+        keys << connectionKey(c);
+    updateConnections(keys);
+    finishRouting();
+}
+
+void DiagramScene::finishRouting() {
+    routeSlice(-1);
+}
+
+void DiagramScene::routeSlice(double budgetMs) {
+    if (m_pendingRoutes.isEmpty()) return;
+    QStringList left;
+    const QHash<QString, Route> routes =
+        m_router.route(std::exchange(m_pendingRoutes, {}), budgetMs, &left, false);
+    for (auto it = routes.begin(); it != routes.end(); ++it)
+        if (ConnectionItem *item = m_connections.value(it.key())) item->setRoute(it.value());
+    m_pendingRoutes = left;
+    if (!m_pendingRoutes.isEmpty()) m_routeTimer.start(0);
+}
+
+void DiagramScene::refreshEntries() {
+    QHash<QString, QList<Workload>> entries;
+    for (const Workload &w : m_document->currentVariant().workloads)
+        entries[w.entry] << w;
+    for (ComponentItem *item : std::as_const(m_components))
+        if (item->isEntry() || entries.contains(item->id()))
+            item->setEntryOf(entries.value(item->id()));
 }
 
 LaneItem *DiagramScene::laneItem(const QString &layerId) const {
@@ -77,25 +122,30 @@ LaneItem *DiagramScene::laneItem(const QString &layerId) const {
 void DiagramScene::addComponents(int variant, const QStringList &ids) {
     if (!isCurrent(variant)) return;
     const Variant &v = m_document->currentVariant();
+    QStringList waiting;
     for (const QString &id : ids)
         if (const Component *c = v.findComponent(id)) {
             auto *item = new ComponentItem(*c);
             addItem(item);
             m_components.insert(id, item);
+            m_router.setCard(id, item->sceneCardRect());
+            waiting << m_router.routesThrough(item->sceneCardRect()); // now in their way
         }
     // Connections that named these ids before they existed can be drawn now.
-    QStringList waiting;
     for (const QString &id : ids)
         waiting << m_attached.values(id);
     updateConnections(waiting);
     refreshUnits();
     refreshLanes();
+    refreshEntries();
 }
 
 void DiagramScene::removeComponents(int variant, const QStringList &ids) {
     if (!isCurrent(variant)) return;
-    for (const QString &id : ids)
+    for (const QString &id : ids) {
         delete m_components.take(id);
+        m_router.removeCard(id);
+    }
     refreshUnits();
     refreshLanes();
 }
@@ -109,7 +159,8 @@ void DiagramScene::updateComponents(int variant, const QStringList &ids) {
         ComponentItem *item = m_components.value(id);
         if (!c || !item) continue;
         item->setComponent(*c);
-        touched << m_attached.values(id);
+        m_router.setCard(id, item->sceneCardRect());
+        touched << m_attached.values(id) << m_router.routesThrough(item->sceneCardRect());
     }
     updateConnections(touched);
     refreshUnits();
@@ -129,8 +180,10 @@ void DiagramScene::addConnections(int variant, const QStringList &keys) {
 
 void DiagramScene::removeConnections(int variant, const QStringList &keys) {
     if (!isCurrent(variant)) return;
-    for (const QString &key : keys)
+    for (const QString &key : keys) {
         delete m_connections.take(key);
+        m_router.removeConnection(key);
+    }
     rebuildAdjacency();
 }
 
@@ -146,23 +199,27 @@ void DiagramScene::updateConnections(const QStringList &keys) {
     if (keys.isEmpty()) return;
     const Variant &v = m_document->currentVariant();
     const QSet<QString> wanted(keys.begin(), keys.end());
-    QSet<QPair<QString, QString>> pairs; // to find calls that go both ways
-    for (const Connection &c : v.connections)
-        pairs.insert({c.from, c.to});
+    QStringList routed;
     for (const Connection &c : v.connections) {
         const QString key = connectionKey(c);
         if (!wanted.contains(key)) continue;
         ConnectionItem *item = m_connections.value(key);
-        ComponentItem *from = m_components.value(c.from), *to = m_components.value(c.to);
         if (!item) continue;
         // A connection to an unknown component is a model error shown in the problems panel.
-        item->setVisible(from && to);
-        if (!from || !to) continue;
-        // Labels move away from the busier end, where lines crowd together.
-        const auto fanOut = m_attached.count(c.from), fanIn = m_attached.count(c.to);
-        const double at = fanOut > fanIn ? 0.68 : fanOut < fanIn ? 0.32 : 0.5;
-        const double side = pairs.contains({c.to, c.from}) ? 5 : 0;
-        item->setGeometry(c, from->sceneCardRect(), to->sceneCardRect(), at, side);
+        const bool drawn = m_components.contains(c.from) && m_components.contains(c.to);
+        item->setVisible(drawn);
+        item->setConnection(c);
+        m_router.setConnection(key, c.from, c.to, ConnectionItem::labelSize(c));
+        if (drawn) routed << key;
+    }
+    // The router also moves the other connections at the same cards (their ports shift).
+    QStringList left;
+    const QHash<QString, Route> routes = m_router.route(routed, kRouteBudgetMs, &left);
+    for (auto it = routes.begin(); it != routes.end(); ++it)
+        if (ConnectionItem *item = m_connections.value(it.key())) item->setRoute(it.value());
+    if (!left.isEmpty()) {
+        m_pendingRoutes << left;
+        m_routeTimer.start(0);
     }
 }
 
@@ -184,7 +241,7 @@ void DiagramScene::refreshUnits() {
     for (const Component &c : v.components) {
         const Unit *u = units.value(c.unit);
         if (ComponentItem *item = m_components.value(c.id))
-            item->setReplicas(u && members.value(u->id) == 1 ? u->replicas : 1);
+            item->setUnit(u, u ? members.value(u->id) : 0);
     }
     QSet<QString> shown;
     for (const Unit &u : v.units) {
@@ -285,9 +342,10 @@ void DiagramScene::select(const Selection &s) {
 void DiagramScene::setExporting(bool on) {
     m_exporting = on;
     if (on) clearSelection();
-    // Cards keep cached pictures (with knobs): make them draw afresh.
+    // Cards keep cached pictures (with knobs, and pixels where an SVG needs text): drawn
+    // directly while exporting.
     for (ComponentItem *item : std::as_const(m_components))
-        item->update();
+        item->setCacheMode(on ? QGraphicsItem::NoCache : QGraphicsItem::DeviceCoordinateCache);
     update();
 }
 

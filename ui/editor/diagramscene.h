@@ -3,11 +3,13 @@
 // signals. Mouse gestures (move, connect) become edit operations, i.e. undo commands.
 #pragma once
 
+#include "ui/editor/connectionrouter.h"
 #include "ui/editor/editoperations.h"
 #include "ui/editor/lanegeometry.h"
 
 #include <QGraphicsScene>
 #include <QHash>
+#include <QTimer>
 
 class QGraphicsLineItem;
 
@@ -44,6 +46,13 @@ public:
     QRectF diagramRect() const;
 
     void rebuild();
+    // Routes every connection afresh (what opening does); for the benchmark and tests.
+    void rerouteAll();
+    // A large batch of routes (opening, auto-layout) is routed for about 10 ms at once; the
+    // rest are drawn as plain paths and routed in 15 ms slices while the app is idle.
+    bool routingPending() const { return !m_pendingRoutes.isEmpty(); }
+    void finishRouting(); // routes what is pending now (export, tests)
+    const ConnectionRouter &router() const { return m_router; }
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
@@ -62,6 +71,7 @@ private:
     void rebuildAdjacency();
     void refreshUnits();
     void refreshLanes();
+    void refreshEntries(); // marks the entry components of the variant's workloads
     ComponentItem *componentAt(const QPointF &scenePos) const;
 
     ProjectDocument *m_document;
@@ -72,6 +82,10 @@ private:
     QList<LaneItem *> m_laneItems;
     QMultiHash<QString, QString> m_attached; // component id → keys of its connections
     LaneGeometry m_lanes;
+    ConnectionRouter m_router; // paths of the connections around the cards
+    QStringList m_pendingRoutes;
+    QTimer m_routeTimer;
+    void routeSlice(double budgetMs);
 
     // Gestures in progress.
     struct Drag {

@@ -474,18 +474,25 @@ void EditOperations::renameProject(const QString &name) {
     m_document->undoStack()->push(new SetProjectNameCommand(m_document, name));
 }
 
-void EditOperations::autoLayout(const QStringList &componentIds) {
+QString EditOperations::autoLayout(const QStringList &componentIds) {
     const Variant &v = current();
-    const QHash<QString, QPointF> positions = layeredLayout(v, componentIds);
+    // Applied only when the diagram reads better by the layout score (fewer overlaps, lines
+    // through cards and crossings, then shorter lines): a careful hand layout is kept.
+    const AutoLayoutPlan plan = planAutoLayout(v, componentIds);
+    if (!plan.better())
+        return QObject::tr("Auto-layout kept the current layout: it reads as well or better "
+                           "(now %1; auto-layout %2)")
+            .arg(plan.before.summary(), plan.after.summary());
     QStringList ids;
     QList<QPointF> points;
-    for (auto it = positions.begin(); it != positions.end(); ++it) {
+    for (auto it = plan.positions.begin(); it != plan.positions.end(); ++it) {
         ids << it.key();
         points << it.value();
     }
     m_document->undoStack()->beginMacro(QObject::tr("Auto-layout"));
     moveComponents(ids, points, 0);
     m_document->undoStack()->endMacro();
+    return QObject::tr("Auto-layout: %1 (was %2)").arg(plan.after.summary(), plan.before.summary());
 }
 
 namespace {

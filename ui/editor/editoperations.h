@@ -67,7 +67,9 @@ public:
     // component and scenario events naming a deleted unit or connection, one line each.
     QStringList brokenReferences(const Selection &selection) const;
 
-    void autoLayout(const QStringList &componentIds); // empty: the whole variant
+    // Empty: the whole variant. Applied only if the diagram reads better (see layoutscore.h);
+    // returns what was done, for the status bar.
+    QString autoLayout(const QStringList &componentIds);
 
     // Variants of the project; each returns a message when refused, empty on success.
     QString duplicateVariant(const QString &newName); // the copy becomes the current one

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/editor/lanegeometry.h"
 
+#include "ui/editor/cardtext.h"
 #include "ui/editor/diagramstyle.h"
 
 #include <QHash>
@@ -11,8 +12,7 @@
 namespace archsim::ui {
 
 QSizeF componentSize(const Component &c) {
-    return QSizeF(c.width.value_or(style::kComponentWidth),
-                  c.height.value_or(style::kComponentHeight));
+    return cardText(c).size; // grown for the name, as the card is drawn
 }
 
 QString LaneGeometry::layerAt(double y) const {

@@ -37,8 +37,10 @@ void LaneItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setPen(QPen(QColor(0xc8, 0xce, 0xd6), 1));
     painter->drawLine(m_rect.topLeft(), m_rect.topRight());
     painter->drawLine(m_rect.bottomLeft(), m_rect.bottomRight());
+    // Below a readable size (level of detail) the name is left out.
+    if (option->levelOfDetailFromTransform(painter->worldTransform()) * 13 < 5) return;
     QFont font = painter->font();
-    font.setPointSizeF(10);
+    font.setPixelSize(13);
     font.setBold(true);
     painter->setFont(font);
     painter->setPen(QColor(0x3a, 0x44, 0x50));

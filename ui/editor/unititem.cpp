@@ -53,6 +53,13 @@ QPainterPath UnitItem::shape() const {
 void UnitItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *) {
     const bool selected = option->state & QStyle::State_Selected;
     const QColor color = selected ? QColor(0x1e, 0x6f, 0xd9) : QColor(0x6b, 0x7f, 0x99);
+    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (lod < 0.35) { // far out: the frame only, without antialiasing or a title to read
+        painter->setPen(QPen(color, 0));
+        painter->setBrush(QColor(0x6b, 0x7f, 0x99, 18));
+        painter->drawRect(m_rect);
+        return;
+    }
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(QPen(color, selected ? 2 : 1.2, Qt::DashLine));
     painter->setBrush(QColor(0x6b, 0x7f, 0x99, 18));

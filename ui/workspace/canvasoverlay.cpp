@@ -107,9 +107,9 @@ void CanvasOverlay::reapply() {
         if (!(rate > 0))
             delete overlay;
         else if (overlay)
-            overlay->set(item->line(), item->labelRect(), rate);
+            overlay->set(item->path(), item->labelRect(), rate);
         else
-            new TrafficOverlay(item, item->line(), item->labelRect(), rate);
+            new TrafficOverlay(item, item->path(), item->labelRect(), rate);
     }
 }
 

@@ -108,25 +108,30 @@ void ElementOverlay::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidge
     }
 }
 
-TrafficOverlay::TrafficOverlay(QGraphicsItem *parent, const QLineF &line, const QRectF &labelNear,
-                               double callsPerSec)
+TrafficOverlay::TrafficOverlay(QGraphicsItem *parent, const QPolygonF &path,
+                               const QRectF &labelNear, double callsPerSec)
     : QGraphicsItem(parent) {
     setFlag(ItemStacksBehindParent);
     setAcceptedMouseButtons(Qt::NoButton);
-    set(line, labelNear, callsPerSec);
+    set(path, labelNear, callsPerSec);
 }
 
-void TrafficOverlay::set(const QLineF &line, const QRectF &labelNear, double callsPerSec) {
-    if (line == m_line && callsPerSec == m_rate && labelNear.center() == m_near) return;
+void TrafficOverlay::set(const QPolygonF &path, const QRectF &labelNear, double callsPerSec) {
+    if (path == m_path && callsPerSec == m_rate && labelNear.center() == m_near) return;
     prepareGeometryChange();
-    m_line = line;
+    m_path = path;
     m_rate = callsPerSec;
     m_near = labelNear.center();
     const QFontMetricsF fm(badgeFont());
     const QSizeF size(fm.horizontalAdvance(text()) + 8, fm.height() + 2);
     // Beside the connection's own label on a steep line (below it the badges of the callee's
     // card may sit), below it on a flat one.
-    const bool steep = std::abs(line.dy()) > std::abs(line.dx());
+    // (The connection is routed in orthogonal segments: the one under the label decides.)
+    bool steep = false;
+    for (int i = 0; i + 1 < path.size(); ++i) {
+        const QRectF segment = QRectF(path[i], path[i + 1]).normalized().adjusted(-1, -1, 1, 1);
+        if (segment.contains(m_near)) steep = std::abs(path[i].x() - path[i + 1].x()) < 1e-6;
+    }
     m_label =
         steep ? QRectF(QPointF(labelNear.right() + 2, labelNear.top()), size)
               : QRectF(QPointF(labelNear.center().x() - size.width() / 2, labelNear.bottom() + 1),
@@ -147,14 +152,14 @@ QString TrafficOverlay::text() const {
 
 QRectF TrafficOverlay::boundingRect() const {
     const double w = width();
-    return QRectF(m_line.p1(), m_line.p2()).normalized().adjusted(-w, -w, w, w).united(m_label);
+    return m_path.boundingRect().adjusted(-w, -w, w, w).united(m_label);
 }
 
 void TrafficOverlay::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *) {
     p->setRenderHint(QPainter::Antialiasing);
     p->setPen(QPen(QColor(86, 180, 233, 110), width(), Qt::SolidLine, Qt::RoundCap));
-    p->drawLine(m_line);
-    if (m_line.length() < 40) return;
+    p->drawPolyline(m_path);
+    if (m_path.boundingRect().width() + m_path.boundingRect().height() < 40) return;
     p->setPen(Qt::NoPen);
     p->setBrush(QColor(230, 244, 252, 235));
     p->drawRoundedRect(m_label, 3, 3);

@@ -5,7 +5,7 @@
 
 #include <QColor>
 #include <QGraphicsItem>
-#include <QLineF>
+#include <QPolygonF>
 
 namespace archsim::ui {
 
@@ -41,18 +41,18 @@ private:
 class TrafficOverlay : public QGraphicsItem {
 public:
     enum { Type = UserType + 41 };
-    TrafficOverlay(QGraphicsItem *parent, const QLineF &line, const QRectF &labelNear,
+    TrafficOverlay(QGraphicsItem *parent, const QPolygonF &path, const QRectF &labelNear,
                    double callsPerSec);
     int type() const override { return Type; }
     double callsPerSec() const { return m_rate; }
-    void set(const QLineF &line, const QRectF &labelNear, double callsPerSec);
+    void set(const QPolygonF &path, const QRectF &labelNear, double callsPerSec);
     double width() const;
     QString text() const;
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override;
 
 private:
-    QLineF m_line;
+    QPolygonF m_path; // the connection's route
     QRectF m_label;
     QPointF m_near;
     double m_rate = -1;
