@@ -11,8 +11,10 @@
 #include "ui/editor/inspectorwidget.h"
 #include "ui/editor/palettewidget.h"
 #include "ui/editor/workloadspanel.h"
+#include "ui/helpwindow.h"
 #include "ui/problemspanel.h"
 #include "ui/report/reportdialog.h"
+#include "ui/savedialog.h"
 #include "ui/traces/traceactions.h"
 #include "ui/workspace/workspace.h"
 
@@ -29,6 +31,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -82,6 +85,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_zoomLabel->setText(QStringLiteral("%1%").arg(qRound(zoom * 100)));
     });
     connect(m_problems, &ProblemsPanel::problemActivated, this, &MainWindow::showProblem);
+    connect(m_inspector, &InspectorWidget::refused, this, &MainWindow::reportRefusal);
     connect(m_problems, &ProblemsPanel::countsChanged, this, [this](int errors, int warnings) {
         m_problemLabel->setText(tr("%1 error(s), %2 warning(s)").arg(errors).arg(warnings));
     });
@@ -183,6 +187,13 @@ void MainWindow::createActions() {
     addAction(
         QStringLiteral("about"), tr("&About ArchSim"), {}, [this] { showAbout(this); },
         QStringLiteral("help-about"));
+    addAction(
+        QStringLiteral("help"), tr("ArchSim &Help"), QKeySequence::HelpContents,
+        [this] { showHelp(this); }, QStringLiteral("help-contents"));
+    addAction(QStringLiteral("helpModel"), tr("The &Model and Its Fields"), {},
+              [this] { showHelp(this, QStringLiteral("model.md")); });
+    addAction(QStringLiteral("helpSimulator"), tr("The &Simulator"), {},
+              [this] { showHelp(this, QStringLiteral("simulator.md")); });
 
     // Short texts keep the toolbar steady; the command's name shows in the tooltip.
     QUndoStack *stack = d->undoStack();
@@ -215,7 +226,11 @@ void MainWindow::createActions() {
               });
     addAction(
         QStringLiteral("delete"), tr("&Delete"), QKeySequence::Delete,
-        [this, ops] { ops->remove(m_scene->selection()); }, QStringLiteral("edit-delete"));
+        [this, ops] {
+            const Selection s = m_scene->selection();
+            if (confirmRemoval(s)) ops->remove(s);
+        },
+        QStringLiteral("edit-delete"));
     addAction(QStringLiteral("selectAll"), tr("Select &All"), QKeySequence::SelectAll, [this] {
         Selection s;
         s.components = QStringList();
@@ -323,7 +338,10 @@ void MainWindow::createMenusAndToolbar() {
     QMenu *arrange = menuBar()->addMenu(tr("&Arrange"));
     arrange->addActions({a("layout"), a("layoutAll")});
 
-    menuBar()->addMenu(tr("&Help"))->addAction(a("about"));
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addActions({a("help"), a("helpModel"), a("helpSimulator")});
+    help->addSeparator();
+    help->addAction(a("about"));
 
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolbar"));
@@ -486,10 +504,30 @@ bool MainWindow::save() {
 }
 
 bool MainWindow::saveAs() {
+    const QString suggested =
+        m_document->filePath().isEmpty() ? m_document->displayName() : m_document->filePath();
     const QString path =
-        QFileDialog::getSaveFileName(this, tr("Save project"), m_document->displayName(),
-                                     tr("ArchSim project (*.archsim);;JSON interchange (*.json)"));
+        askSavePath(this, tr("Save project"), suggested,
+                    {tr("ArchSim project (*.archsim)"), tr("JSON interchange (*.json)")});
     return !path.isEmpty() && saveProjectAs(path);
+}
+
+bool MainWindow::confirmRemoval(const Selection &selection) {
+    const QStringList broken = m_scene->operations()->brokenReferences(selection);
+    if (broken.isEmpty() || m_quiet) return true;
+    QMessageBox box(QMessageBox::Warning, tr("Delete"),
+                    tr("Deleting this leaves references to it behind:"), QMessageBox::NoButton,
+                    this);
+    box.setObjectName(QStringLiteral("confirmDelete"));
+    box.setInformativeText(
+        QStringLiteral("• ") + broken.join(QStringLiteral("\n• ")) +
+        tr("\n\nThey will be errors in the Problems panel until you change them. "
+           "Edit ▸ Undo brings everything back."));
+    QPushButton *remove = box.addButton(tr("Delete Anyway"), QMessageBox::DestructiveRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == remove;
 }
 
 bool MainWindow::maybeSave() {
@@ -540,9 +578,8 @@ bool MainWindow::recoverAutosave() {
 
 void MainWindow::exportDiagram() {
     const QString base = QFileInfo(m_document->displayName()).completeBaseName();
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export diagram"), base + QStringLiteral(".png"),
-                                     tr("PNG image (*.png);;SVG drawing (*.svg)"));
+    const QString path = askSavePath(this, tr("Export diagram"), base + QStringLiteral(".png"),
+                                     {tr("PNG image (*.png)"), tr("SVG drawing (*.svg)")});
     if (path.isEmpty()) return;
     const QString error = exportScene(m_scene, path);
     if (!error.isEmpty())
@@ -582,6 +619,7 @@ void MainWindow::copySelection() {
 }
 
 void MainWindow::cutSelection() {
+    if (!confirmRemoval(m_scene->selection())) return;
     copySelection();
     m_document->undoStack()->beginMacro(tr("Cut"));
     m_scene->operations()->remove(m_scene->selection());

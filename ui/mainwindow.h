@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ui/document/projectdocument.h"
+#include "ui/editor/editoperations.h"
 
 #include "model/problem.h"
 
@@ -74,6 +75,8 @@ private:
     bool save();
     bool saveAs();
     bool maybeSave();
+    // Before deleting what workloads or scenarios name: lists what breaks and asks.
+    bool confirmRemoval(const Selection &selection);
     void exportDiagram();
     void addRecentFile(const QString &path);
     void fillRecentMenu();

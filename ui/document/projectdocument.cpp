@@ -259,6 +259,12 @@ void ProjectDocument::setVariants(const QList<Variant> &variants, int current) {
     emit changed();
 }
 
+void ProjectDocument::setProjectName(const QString &name) {
+    m_project.name = name;
+    emit projectNameChanged(name);
+    emit changed();
+}
+
 QString ProjectDocument::uniqueComponentId(const Variant &v, const QString &base) {
     return uniqueId(
         base, [&](const QString &id) { return v.componentIndex(id) >= 0 || v.unitIndex(id) >= 0; });

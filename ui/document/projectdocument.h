@@ -59,6 +59,7 @@ public:
     void setScenarios(int variant, const QList<Scenario> &scenarios);
     // Replaces the list of variants (add, duplicate, rename, delete) and shows CURRENT.
     void setVariants(const QList<Variant> &variants, int current);
+    void setProjectName(const QString &name);
 
     // Unused ids for new elements, made from BASE ("service" → "service-2").
     // Component ids double as implicit unit ids, so both must be free in both lists.
@@ -83,6 +84,7 @@ signals:
     void workloadsChanged(int variant);
     void scenariosChanged(int variant);
     void variantsChanged(); // variants added, removed or renamed
+    void projectNameChanged(const QString &name);
     void currentVariantChanged(int variant);
     void filePathChanged(const QString &path);
     void changed(); // after any of the above that changes the model

@@ -4,6 +4,7 @@
 #include "ui/document/changevaluecommand.h"
 #include "ui/document/elementscommands.h"
 #include "ui/document/listcommand.h"
+#include "ui/document/projectnamecommand.h"
 #include "ui/editor/autolayout.h"
 #include "ui/editor/diagramstyle.h"
 #include "ui/editor/lanegeometry.h"
@@ -12,9 +13,11 @@
 #include "model/jsonwriter.h"
 #include "model/variantedits.h"
 
+#include <QRegularExpression>
 #include <QSet>
 
 #include <cmath>
+#include <limits>
 
 namespace archsim::ui {
 
@@ -26,6 +29,39 @@ double snap(double v) {
 
 QSet<QString> toSet(const QStringList &list) {
     return QSet<QString>(list.begin(), list.end());
+}
+
+// "Orders" → "Orders 2"; "Orders 2" → "Orders 3": the first free number after the name's stem.
+QString uniqueName(const QString &name, const QSet<QString> &taken) {
+    if (!taken.contains(name)) return name;
+    static const QRegularExpression numbered(QStringLiteral("^(.*\\S)\\s+(\\d+)$"));
+    const QRegularExpressionMatch m = numbered.match(name);
+    const QString stem = m.hasMatch() ? m.captured(1) : name;
+    for (int n = m.hasMatch() ? m.captured(2).toInt() + 1 : 2;; ++n) {
+        const QString candidate = QStringLiteral("%1 %2").arg(stem).arg(n);
+        if (!taken.contains(candidate)) return candidate;
+    }
+}
+
+// "orders-2" → "orders": copies of a copy count on from the original's id.
+QString idStem(const QString &id) {
+    static const QRegularExpression numbered(QStringLiteral("^(.+)-\\d+$"));
+    const QRegularExpressionMatch m = numbered.match(id);
+    return m.hasMatch() ? m.captured(1) : id;
+}
+
+// An id made from a name a person typed: "Cache tier" → "cache-tier".
+QString idFromName(const QString &name) {
+    QString id;
+    for (const QChar ch : name.trimmed().toLower()) {
+        if (ch.isLetterOrNumber() || ch == QLatin1Char('_'))
+            id += ch;
+        else if (!id.endsWith(QLatin1Char('-')))
+            id += QLatin1Char('-');
+    }
+    while (id.endsWith(QLatin1Char('-')))
+        id.chop(1);
+    return id.isEmpty() ? QStringLiteral("item") : id;
 }
 
 } // namespace
@@ -128,6 +164,16 @@ void EditOperations::remove(const Selection &selection) {
         pushVariant(after, QObject::tr("Delete"));
         return;
     }
+    const ElementSet set = removalOf(selection);
+    if (set.isEmpty()) return;
+    m_document->undoStack()->push(
+        new RemoveElementsCommand(m_document, variant(), set, QObject::tr("Delete")));
+}
+
+ElementSet EditOperations::removalOf(const Selection &selection) const {
+    const Variant &v = current();
+    const QSet<QString> components = toSet(selection.components);
+    const QSet<QString> connections = toSet(selection.connections);
     ElementSet set;
     for (const Connection &c : v.connections)
         if (connections.contains(connectionKey(c)) || components.contains(c.from) ||
@@ -140,16 +186,56 @@ void EditOperations::remove(const Selection &selection) {
         else
             unitsLeft.insert(c.unit);
     }
-    for (const Unit &u : v.units) // a unit goes with its last component
+    const QSet<QString> selectedUnits = toSet(selection.units);
+    for (const Unit &u : v.units) { // a unit goes with its last component
+        if (selectedUnits.contains(u.id) && !u.implicit) {
+            set.units.append({-1, u});
+            continue;
+        }
         if (!unitsLeft.contains(u.id))
             for (const auto &c : set.components)
                 if (c.second.unit == u.id) {
                     set.units.append({-1, u});
                     break;
                 }
-    if (set.isEmpty()) return;
-    m_document->undoStack()->push(
-        new RemoveElementsCommand(m_document, variant(), set, QObject::tr("Delete")));
+    }
+    return set;
+}
+
+QStringList EditOperations::brokenReferences(const Selection &selection) const {
+    const Variant &v = current();
+    const ElementSet set = removalOf(selection);
+    QSet<QString> components, units, connections;
+    for (const auto &c : set.components)
+        components.insert(c.second.id);
+    for (const auto &u : set.units)
+        units.insert(u.second.id);
+    for (const auto &c : set.connections)
+        if (!c.second.id.isEmpty()) connections.insert(c.second.id);
+    auto nameOf = [&](const QString &id) {
+        const Component *c = v.findComponent(id);
+        return c && !c->name.isEmpty() ? c->name : id;
+    };
+    QStringList lines;
+    for (const Workload &w : v.workloads)
+        if (components.contains(w.entry))
+            lines << QObject::tr("workload \"%1\" enters at %2").arg(w.name, nameOf(w.entry));
+    for (const Scenario &s : v.scenarios)
+        for (int i = 0; i < s.events.size(); ++i) {
+            const ScenarioEvent &e = s.events[i];
+            const QString action = enumName(e.action);
+            if (!e.unit.isEmpty() && units.contains(e.unit))
+                lines << QObject::tr("scenario \"%1\", event %2 (%3) names unit %4")
+                             .arg(s.name)
+                             .arg(i + 1)
+                             .arg(action, e.unit);
+            if (!e.connection.isEmpty() && connections.contains(e.connection))
+                lines << QObject::tr("scenario \"%1\", event %2 (%3) names connection %4")
+                             .arg(s.name)
+                             .arg(i + 1)
+                             .arg(action, e.connection);
+        }
+    return lines;
 }
 
 std::unique_ptr<QMimeData> EditOperations::copy(const Selection &selection) const {
@@ -197,8 +283,14 @@ QStringList EditOperations::paste(const QMimeData *data, const QPointF &offset) 
     }
     QHash<QString, QString> newIds;
     QStringList created;
+    QSet<QString> names; // a copy gets a name of its own too ("Orders 2")
+    for (const Component &c : v.components)
+        names.insert(c.name);
     for (Component c : snapshot.components) {
-        const QString id = ProjectDocument::uniqueComponentId(target, c.id);
+        const QString id = ProjectDocument::uniqueComponentId(
+            target, target.findComponent(c.id) || target.findUnit(c.id) ? idStem(c.id) : c.id);
+        if (!c.name.isEmpty()) c.name = uniqueName(c.name, names);
+        names.insert(c.name);
         newIds.insert(c.id, id);
         const Unit *unit = snapshot.findUnit(c.unit);
         if (unit && unit->implicit) {
@@ -285,6 +377,101 @@ void EditOperations::addLayer() {
     set.layers.append({-1, l});
     m_document->undoStack()->push(
         new AddElementsCommand(m_document, variant(), set, QObject::tr("Add layer")));
+}
+
+QString EditOperations::setComponentLayer(const QString &id, const QString &layer) {
+    const Variant &v = current();
+    const Component *c = v.findComponent(id);
+    if (!c) return QObject::tr("no component \"%1\"").arg(id);
+    const Layer *existing = nullptr;
+    for (const Layer &l : v.layers)
+        if (l.id == layer || (!existing && !l.name.isEmpty() && l.name == layer)) existing = &l;
+    Variant after = v;
+    Layer created;
+    if (!existing && !layer.isEmpty()) { // a name typed after "New layer…"
+        created.name = layer.trimmed();
+        created.id = idFromName(created.name);
+        for (int n = 2; after.findComponent(created.id) != nullptr ||
+                        std::any_of(v.layers.begin(), v.layers.end(),
+                                    [&](const Layer &l) { return l.id == created.id; });
+             ++n)
+            created.id = QStringLiteral("%1-%2").arg(idFromName(created.name)).arg(n);
+        after.layers.append(created);
+    }
+    const QString to = existing ? existing->id : created.id;
+    if (to == c->layer) return {};
+    Component moved = *c;
+    moved.layer = to;
+    // Lanes follow their cards, so the card moves into its new lane: beside the cards already
+    // there, or at the top of an empty lane.
+    if (!to.isEmpty()) {
+        after.components[after.componentIndex(id)] = moved;
+        const LaneGeometry lanes = computeLanes(after, {id});
+        double top = std::numeric_limits<double>::infinity(), right = -top;
+        for (const Component &other : v.components)
+            if (other.layer == to && other.id != id) {
+                top = std::min(top, other.y);
+                right = std::max(right, other.x + componentSize(other).width());
+            }
+        if (std::isfinite(top)) {
+            moved.y = top;
+            moved.x = snap(right + 2 * style::kGrid);
+        } else {
+            for (const LaneBand &band : lanes.bands)
+                if (band.layerId == to) moved.y = snap(band.top + style::kLanePadding);
+        }
+    }
+    QUndoStack *stack = m_document->undoStack();
+    stack->beginMacro(
+        QObject::tr("Move %1 to layer %2").arg(c->id, to.isEmpty() ? QObject::tr("(none)") : to));
+    if (!created.id.isEmpty()) {
+        ElementSet set;
+        set.layers.append({-1, created});
+        stack->push(new AddElementsCommand(m_document, variant(), set, QObject::tr("Add layer")));
+    }
+    stack->push(new ChangeValueCommand<Component>(m_document, variant(),
+                                                  {*current().findComponent(id)}, {moved},
+                                                  QObject::tr("Change layer")));
+    stack->endMacro();
+    return {};
+}
+
+QString EditOperations::setComponentUnit(const QString &id, const QString &unit) {
+    const Variant &v = current();
+    const Component *c = v.findComponent(id);
+    if (!c) return QObject::tr("no component \"%1\"").arg(id);
+    if (unit == c->unit) return {};
+    if (unit == id) { // a unit of its own again
+        pushVariant(archsim::ungroup(v, {id}, {}), QObject::tr("Give %1 its own unit").arg(id));
+        return {};
+    }
+    const Unit *existing = v.findUnit(unit);
+    if (!existing)
+        for (const Unit &u : v.units)
+            if (!u.implicit && !u.name.isEmpty() && u.name == unit) existing = &u;
+    if (existing) {
+        if (existing->implicit)
+            return QObject::tr("%1 is the unit of component %2 alone; group them instead")
+                .arg(existing->id, existing->id);
+        Variant after = v;
+        after.components[after.componentIndex(id)].unit = existing->id;
+        dropEmptyUnits(after);
+        pushVariant(after, QObject::tr("Move %1 to unit %2").arg(id, existing->id));
+        return {};
+    }
+    const QString name = unit.trimmed(); // a name typed after "New unit…"
+    if (name.isEmpty()) return QObject::tr("a unit needs a name");
+    VariantEdit edit =
+        archsim::groupIntoUnit(v, {id}, m_document->uniqueUnitId(variant(), idFromName(name)));
+    if (!edit.ok()) return edit.error;
+    edit.variant.units[edit.variant.unitIndex(edit.id)].name = name;
+    pushVariant(edit.variant, QObject::tr("Move %1 to new unit %2").arg(id, edit.id));
+    return {};
+}
+
+void EditOperations::renameProject(const QString &name) {
+    if (name == m_document->project().name) return;
+    m_document->undoStack()->push(new SetProjectNameCommand(m_document, name));
 }
 
 void EditOperations::autoLayout(const QStringList &componentIds) {

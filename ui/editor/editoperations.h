@@ -54,6 +54,19 @@ public:
     QString renameLayer(const QString &from, const QString &to);
     void addLayer();
 
+    // Puts the component into layer LAYER (an id, or the name of a layer to create), moving
+    // its card into that lane; one undo step. Returns a message when refused.
+    QString setComponentLayer(const QString &id, const QString &layer);
+    // Moves the component into unit UNIT: an existing unit's id, the component's own id (a
+    // unit of its own again) or the name of a new unit, which starts with the settings of the
+    // component's unit. Units left empty disappear. Returns a message when refused.
+    QString setComponentUnit(const QString &id, const QString &unit);
+    void renameProject(const QString &name);
+
+    // What deleting SELECTION would leave dangling: workloads entering at a deleted
+    // component and scenario events naming a deleted unit or connection, one line each.
+    QStringList brokenReferences(const Selection &selection) const;
+
     void autoLayout(const QStringList &componentIds); // empty: the whole variant
 
     // Variants of the project; each returns a message when refused, empty on success.
@@ -68,6 +81,8 @@ private:
     int variant() const { return m_document->currentVariantIndex(); }
     const Variant &current() const { return m_document->currentVariant(); }
     void pushVariant(const Variant &after, const QString &text);
+    // What removing SELECTION takes with it: the components, units and connections.
+    ElementSet removalOf(const Selection &selection) const;
 
     ProjectDocument *m_document;
 };
