@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// archsim-bench: the simulator's speed figures (DES against a minimal event loop, analytic solve).
-// Run: build/bench/archsim-bench [--analytic]   (RelWithDebInfo build; about a minute, or a
-// second for the analytic figures alone)
+// archsim-bench: the simulator's speed figures: the command line's DES against the reference
+// event loop (../shared/bench/baseline_des.cpp), the DES in process against our own minimal
+// loop, the analytic solve.
+// Run: build/bench/archsim-bench [--analytic]   (RelWithDebInfo build; about half a minute,
+// or a second for the analytic figures alone)
 #include "minimalloop.h"
 
 #include "simulator/analytic/analyticengine.h"
@@ -10,10 +12,14 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <random>
 #include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace archsim;
 using namespace archsim::sim;
@@ -24,6 +30,96 @@ constexpr std::uint64_t kRequests = 1'000'000;
 
 double seconds(std::chrono::steady_clock::time_point since) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+}
+
+// CPU time of this thread: on a shared machine it moves far less than the wall clock.
+double threadCpuSeconds() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) + double(t.tv_nsec) * 1e-9;
+}
+
+struct ProcessTime {
+    double wall = 0, cpu = 0; // cpu: user + system of the process
+    bool ok = false;
+};
+
+// Runs PROGRAM ARGS with stdout to /dev/null and measures it (wait4 gives its own rusage).
+ProcessTime timeProcess(const QString &program, const QStringList &args) {
+    QByteArrayList storage{program.toLocal8Bit()};
+    for (const QString &a : args)
+        storage << a.toLocal8Bit();
+    std::vector<char *> argv;
+    for (QByteArray &a : storage)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+    std::fflush(stdout); // else the child's freopen writes our buffered lines a second time
+    const auto start = std::chrono::steady_clock::now();
+    const pid_t pid = fork();
+    if (pid == 0) {
+        if (!freopen("/dev/null", "w", stdout)) _exit(127);
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    ProcessTime t;
+    int status = 0;
+    rusage usage{};
+    if (pid < 0 || wait4(pid, &status, 0, &usage) != pid) return t;
+    t.wall = seconds(start);
+    t.cpu = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+            double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6;
+    t.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    return t;
+}
+
+double median3(double a, double b, double c) {
+    return std::max(std::min(a, b), std::min(std::max(a, b), c));
+}
+
+// The issue-14 figure: `archsim-cli simulate --json` of bench/tandem5.json (five M/M/2 in
+// tandem at 0.8, 1,000,000 requests, percentiles and series on) against the reference loop on
+// the same system, three runs each, alternating; the median of the three ratios.
+void referenceFigures() {
+#ifdef ARCHSIM_REFERENCE_DES
+    const QString reference = QStringLiteral(ARCHSIM_REFERENCE_DES);
+    const QString cli = QStringLiteral(ARCHSIM_CLI);
+    const QStringList refArgs{"5", "2", "1.6", "1.0", "1000000", "1"};
+    const QStringList cliArgs{"simulate",       QStringLiteral(ARCHSIM_TANDEM),
+                              "--duration",     "625",
+                              "--warmup",       "0",
+                              "--replications", "1",
+                              "--seed",         "1",
+                              "--json"};
+    double cpuRatio[3], wallRatio[3], loopRatio[3];
+    for (int i = 0; i < 3; ++i) {
+        const ProcessTime r = timeProcess(reference, refArgs);
+        const ProcessTime c = timeProcess(cli, cliArgs);
+        const double loopStart = threadCpuSeconds();
+        const auto loop = bench::runMinimalTandem(5, 2, 1.6, 1.0, 1'000'000, 1);
+        const double loopCpu = threadCpuSeconds() - loopStart;
+        if (!r.ok || !c.ok) {
+            std::printf("reference comparison: %s failed\n",
+                        r.ok ? "archsim-cli" : "the reference");
+            return;
+        }
+        cpuRatio[i] = c.cpu / r.cpu;
+        wallRatio[i] = c.wall / r.wall;
+        loopRatio[i] = loopCpu / r.cpu;
+        std::printf("run %d: reference loop %.3f s CPU (%.3f s wall), archsim-cli simulate "
+                    "%.3f s CPU (%.3f s wall), our minimal loop %.3f s CPU (mean %.3f ms)\n",
+                    i + 1, r.cpu, r.wall, c.cpu, c.wall, loopCpu, loop.meanResponseMs);
+    }
+    std::printf("tandem 5 x M/M/2, 1M requests: archsim-cli simulate / reference loop = %.2f "
+                "in CPU time (median of 3; %.2f in wall time; target <= 1.5)\n",
+                median3(cpuRatio[0], cpuRatio[1], cpuRatio[2]),
+                median3(wallRatio[0], wallRatio[1], wallRatio[2]));
+    std::printf("our minimal loop / reference loop = %.2f in CPU time (median of 3; target "
+                "within 10%%)\n\n",
+                median3(loopRatio[0], loopRatio[1], loopRatio[2]));
+#else
+    std::printf("reference loop not built (../shared/bench/baseline_des.cpp absent): no "
+                "comparison with it\n\n");
+#endif
 }
 
 // A client calling `stations` units of `servers` threads in turn: a tandem queue.
@@ -136,12 +232,16 @@ void desFigures(const char *name, const Variant &variant, int stations, int serv
     o.durationSec = double(kRequests) / ratePerSec;
     o.seed = 3;
     auto start = std::chrono::steady_clock::now();
+    const double desCpuStart = threadCpuSeconds();
     const LoadResult des = simulate(*compiled.model, o);
+    const double desCpu = threadCpuSeconds() - desCpuStart;
     const double desTime = seconds(start);
     const double desRequests = des.workloads[0].throughputPerSec * o.durationSec;
 
+    const double loopCpuStart = threadCpuSeconds();
     const auto loop =
         bench::runMinimalTandem(stations, servers, ratePerSec / 1000, serviceMs, kRequests, 3);
+    const double loopCpu = threadCpuSeconds() - loopCpuStart;
     std::printf("%-26s %8.0f req  %6.3f s  %9.0f req/s  %9.0f events/s  mean %7.2f ms  "
                 "p99 %7.2f ms\n",
                 qPrintable(QStringLiteral("%1 DES").arg(QLatin1String(name))), desRequests, desTime,
@@ -152,7 +252,8 @@ void desFigures(const char *name, const Variant &variant, int stations, int serv
                 static_cast<unsigned long long>(loop.requests), loop.seconds,
                 double(loop.requests) / loop.seconds, double(loop.events) / loop.seconds,
                 loop.meanResponseMs);
-    std::printf("%-26s DES time / minimal loop time = %.2f\n\n", "", desTime / loop.seconds);
+    std::printf("%-26s DES time / minimal loop time = %.2f wall, %.2f CPU\n\n", "",
+                desTime / loop.seconds, desCpu / loopCpu);
 }
 
 } // namespace
@@ -163,6 +264,7 @@ int main(int argc, char *argv[]) {
                 static_cast<unsigned long long>(kRequests));
     // --analytic: only the analytic solve (the DES figures take about a minute).
     if (!app.arguments().contains(QStringLiteral("--analytic"))) {
+        referenceFigures();
         desFigures("M/M/1", tandem(1, 1, 80, 10), 1, 1, 80, 10);
         desFigures("tandem 5 x M/M/2", tandem(5, 2, 160, 10), 5, 2, 160, 10);
     }

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// Written after reading the reference loop (../shared/bench/baseline_des.cpp) and kept as lean:
+// a std::priority_queue of small events that carry the customer's arrival time (no customer
+// table), a std::deque per station for the waiting line, one distribution object per rate.
 #include "minimalloop.h"
 
-#include <algorithm>
 #include <chrono>
+#include <deque>
+#include <queue>
 #include <random>
 #include <vector>
 
@@ -12,35 +16,12 @@ namespace {
 
 struct Event {
     double time;
-    int station; // -1: an arrival from outside
-    int customer;
+    int station;      // -1: the next arrival from outside
+    double arrivedAt; // when the customer entered the system
 };
 
 struct Later {
     bool operator()(const Event &a, const Event &b) const { return a.time > b.time; }
-};
-
-// FIFO of customer ids on a ring buffer (a power of two long, so wrapping is a mask).
-struct Queue {
-    std::vector<int> buf = std::vector<int>(1024);
-    std::size_t head = 0, size = 0;
-    void push(int v) {
-        if (size == buf.size()) {
-            std::vector<int> next(buf.size() * 2);
-            for (std::size_t i = 0; i < size; ++i)
-                next[i] = buf[(head + i) & (buf.size() - 1)];
-            buf.swap(next);
-            head = 0;
-        }
-        buf[(head + size) & (buf.size() - 1)] = v;
-        ++size;
-    }
-    int pop() {
-        const int v = buf[head];
-        head = (head + 1) & (buf.size() - 1);
-        --size;
-        return v;
-    }
 };
 
 } // namespace
@@ -49,60 +30,49 @@ MinimalLoopResult runMinimalTandem(int stations, int servers, double rate, doubl
                                    std::uint64_t requests, std::uint64_t seed) {
     const auto start = std::chrono::steady_clock::now();
     std::mt19937_64 rng(seed);
-    std::exponential_distribution<double> exp1(1.0);
-    std::vector<Event> heap;
-    std::vector<Queue> queues(static_cast<std::size_t>(stations));
+    std::exponential_distribution<double> interarrival(rate), work(1 / service);
+    std::priority_queue<Event, std::vector<Event>, Later> events;
+    std::vector<std::deque<double>> waiting(static_cast<std::size_t>(stations));
     std::vector<int> busy(static_cast<std::size_t>(stations), 0);
-    std::vector<double> arrivedAt;
-    std::vector<int> freeIds;
     MinimalLoopResult r;
     double sum = 0;
-    std::uint64_t arrivals = 0;
+    std::uint64_t arrivals = 1;
 
-    auto push = [&](Event e) {
-        heap.push_back(e);
-        std::push_heap(heap.begin(), heap.end(), Later());
-    };
-    auto enter = [&](int station, int customer, double now) {
-        if (busy[std::size_t(station)] < servers) {
-            ++busy[std::size_t(station)];
-            push({now + service * exp1(rng), station, customer});
+    // The customer who entered at arrivedAt reaches station k at time now.
+    auto enter = [&](int k, double arrivedAt, double now) {
+        if (busy[std::size_t(k)] < servers) {
+            ++busy[std::size_t(k)];
+            events.push({now + work(rng), k, arrivedAt});
         } else {
-            queues[std::size_t(station)].push(customer);
+            waiting[std::size_t(k)].push_back(arrivedAt);
         }
     };
-    push({exp1(rng) / rate, -1, 0});
-    while (r.requests < requests && !heap.empty()) {
-        std::pop_heap(heap.begin(), heap.end(), Later());
-        const Event e = heap.back();
-        heap.pop_back();
+    events.push({interarrival(rng), -1, 0});
+    while (!events.empty()) {
+        const Event e = events.top();
+        events.pop();
         ++r.events;
         const double now = e.time;
         if (e.station < 0) {
-            int id;
-            if (!freeIds.empty()) {
-                id = freeIds.back();
-                freeIds.pop_back();
-                arrivedAt[std::size_t(id)] = now;
-            } else {
-                id = int(arrivedAt.size());
-                arrivedAt.push_back(now);
+            enter(0, now, now);
+            if (arrivals < requests) {
+                events.push({now + interarrival(rng), -1, 0});
+                ++arrivals;
             }
-            enter(0, id, now);
-            if (++arrivals < requests) push({now + exp1(rng) / rate, -1, 0});
             continue;
         }
-        Queue &q = queues[std::size_t(e.station)];
-        if (q.size > 0)
-            push({now + service * exp1(rng), e.station, q.pop()});
-        else
-            --busy[std::size_t(e.station)];
-        if (e.station + 1 < stations) {
-            enter(e.station + 1, e.customer, now);
+        std::deque<double> &line = waiting[std::size_t(e.station)];
+        if (!line.empty()) { // the freed server takes the next in line
+            events.push({now + work(rng), e.station, line.front()});
+            line.pop_front();
         } else {
-            sum += now - arrivedAt[std::size_t(e.customer)];
+            --busy[std::size_t(e.station)];
+        }
+        if (e.station + 1 < stations) {
+            enter(e.station + 1, e.arrivedAt, now);
+        } else {
+            sum += now - e.arrivedAt;
             ++r.requests;
-            freeIds.push_back(e.customer);
         }
     }
     r.meanResponseMs = r.requests ? sum / double(r.requests) : 0;

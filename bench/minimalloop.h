@@ -14,7 +14,8 @@ struct MinimalLoopResult {
 };
 
 // Poisson arrivals at ratePerMs into `stations` FIFO stations in series, each with `servers`
-// servers and exponential service of serviceMs; runs until `requests` have left the last one.
+// servers and exponential service of serviceMs; `requests` arrive, and the run ends when the
+// last has left the last station.
 MinimalLoopResult runMinimalTandem(int stations, int servers, double ratePerMs, double serviceMs,
                                    std::uint64_t requests, std::uint64_t seed);
 

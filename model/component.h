@@ -6,6 +6,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -19,7 +20,9 @@ struct Component {
     QString unit;
     double serviceTimeMs = 0; // own work per visit, mean
     Distribution distribution = Distribution::Exponential;
-    double cv = 1;       // coefficient of variation, used by lognormal
+    double cv = 1; // coefficient of variation, used by lognormal and weibull
+    // Empirical: a measured histogram, entries "LOW-HIGH:WEIGHT" in ms (servicedistribution.h).
+    QStringList serviceHistogram;
     double hitRatio = 0; // caches only: share of visits answered without outgoing calls
     // Diagram geometry; stored in the project file's layout table, apart from the model.
     double x = 0;

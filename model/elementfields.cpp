@@ -33,6 +33,12 @@ const FieldList<Unit> &inlineUnitFields() {
         optionalInteger("autoscaleMin", &Unit::autoscaleMin),
         optionalInteger("autoscaleMax", &Unit::autoscaleMax),
         optionalNumber("autoscaleTargetUtilization", &Unit::autoscaleTargetUtilization),
+        number("autoscaleSyncPeriodSec", &Unit::autoscaleSyncPeriodSec, 15),
+        number("autoscaleTolerance", &Unit::autoscaleTolerance, 0.1),
+        number("autoscaleScaleDownWindowSec", &Unit::autoscaleScaleDownWindowSec, 300),
+        number("autoscaleProvisioningSec", &Unit::autoscaleProvisioningSec, 30),
+        number("autoscaleColdStartFactor", &Unit::autoscaleColdStartFactor, 1),
+        number("autoscaleColdStartSec", &Unit::autoscaleColdStartSec, 60),
         number("healthCheckMs", &Unit::healthCheckMs, 5000),
     };
     return list;
@@ -49,6 +55,7 @@ const FieldList<Component> &componentFields() {
             number("serviceTimeMs", &Component::serviceTimeMs, 0),
             choice("distribution", &Component::distribution, Distribution::Exponential),
             number("cv", &Component::cv, 1),
+            textList("serviceHistogram", &Component::serviceHistogram),
             number("hitRatio", &Component::hitRatio, 0),
             number("x", &Component::x, 0),
             number("y", &Component::y, 0),

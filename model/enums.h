@@ -22,7 +22,7 @@ enum class ComponentKind {
     Storage,
     External
 };
-enum class Distribution { Exponential, Constant, Lognormal, Uniform };
+enum class Distribution { Exponential, Constant, Lognormal, Uniform, Weibull, Empirical };
 enum class CallMode { Sync, Async };
 enum class BalancingPolicy { RoundRobin, LeastOutstanding, Random };
 enum class LoadPattern { Constant, Ramp, Step, Spike, Diurnal };
@@ -37,8 +37,8 @@ template <> struct EnumNames<ComponentKind> {
                                                        "queue",   "storage",  "external"};
 };
 template <> struct EnumNames<Distribution> {
-    static constexpr std::array<const char *, 4> names{"exponential", "constant", "lognormal",
-                                                       "uniform"};
+    static constexpr std::array<const char *, 6> names{"exponential", "constant", "lognormal",
+                                                       "uniform",     "weibull",  "empirical"};
 };
 template <> struct EnumNames<CallMode> {
     static constexpr std::array<const char *, 2> names{"sync", "async"};

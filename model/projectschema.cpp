@@ -99,9 +99,25 @@ ALTER TABLE run ADD COLUMN model_revision TEXT NOT NULL DEFAULT '';
 ALTER TABLE run ADD COLUMN summary TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Version 4: a component's measured service-time histogram (the empirical distribution).
+static const char kVersion4[] = R"sql(
+ALTER TABLE component ADD COLUMN "serviceHistogram" TEXT;
+)sql";
+
+// Version 5: the autoscaling controller's timing (issue 14); an older file gets the defaults.
+static const char kVersion5[] = R"sql(
+ALTER TABLE unit ADD COLUMN "autoscaleSyncPeriodSec" REAL NOT NULL DEFAULT 15;
+ALTER TABLE unit ADD COLUMN "autoscaleTolerance" REAL NOT NULL DEFAULT 0.1;
+ALTER TABLE unit ADD COLUMN "autoscaleScaleDownWindowSec" REAL NOT NULL DEFAULT 300;
+ALTER TABLE unit ADD COLUMN "autoscaleProvisioningSec" REAL NOT NULL DEFAULT 30;
+ALTER TABLE unit ADD COLUMN "autoscaleColdStartFactor" REAL NOT NULL DEFAULT 1;
+ALTER TABLE unit ADD COLUMN "autoscaleColdStartSec" REAL NOT NULL DEFAULT 60;
+)sql";
+
 const QByteArrayList &schemaMigrations() {
     static const QByteArrayList list{QByteArray(kVersion1), QByteArray(kVersion2),
-                                     QByteArray(kVersion3)};
+                                     QByteArray(kVersion3), QByteArray(kVersion4),
+                                     QByteArray(kVersion5)};
     return list;
 }
 

@@ -2,6 +2,7 @@
 #include "model/validationrules.h"
 
 #include "model/limits.h"
+#include "model/servicedistribution.h"
 
 #include <QSet>
 
@@ -70,6 +71,28 @@ ElementProblems checkLayer(const Layer &l) {
     return c.problems;
 }
 
+// The controller's timing is read only when the unit autoscales (a target is set).
+static void checkAutoscaler(Checker &c, const Unit &u) {
+    c.positive("autoscaleSyncPeriodSec", u.autoscaleSyncPeriodSec);
+    c.atLeast("autoscaleTolerance", u.autoscaleTolerance, 0);
+    c.atMost("autoscaleTolerance", u.autoscaleTolerance, 0.99);
+    c.atLeast("autoscaleScaleDownWindowSec", u.autoscaleScaleDownWindowSec, 0);
+    c.atLeast("autoscaleProvisioningSec", u.autoscaleProvisioningSec, 0);
+    c.atLeast("autoscaleColdStartFactor", u.autoscaleColdStartFactor, 1);
+    c.atLeast("autoscaleColdStartSec", u.autoscaleColdStartSec, 0);
+    if (!u.autoscaleMax)
+        c.warning(QStringLiteral("autoscaleMax"),
+                  QStringLiteral("autoscaling without autoscaleMax never scales above "
+                                 "replicas (%1)")
+                      .arg(u.replicas));
+    else if (u.replicas < u.autoscaleLow() || u.replicas > u.autoscaleHigh())
+        c.warning(QStringLiteral("replicas"),
+                  QStringLiteral("outside autoscaleMin..autoscaleMax (%1..%2); runs start at "
+                                 "the nearest bound")
+                      .arg(u.autoscaleLow())
+                      .arg(u.autoscaleHigh()));
+}
+
 ElementProblems checkUnit(const Unit &u, const Facts &facts) {
     Checker c;
     if (!u.implicit) c.nonEmpty("id", u.id, "unit");
@@ -92,9 +115,11 @@ ElementProblems checkUnit(const Unit &u, const Facts &facts) {
                                                                "(%1), is %2")
                                                     .arg(*u.autoscaleMin)
                                                     .arg(*u.autoscaleMax));
+    if (u.autoscaleMax) c.atMost("autoscaleMax", *u.autoscaleMax, kMaxReplicas);
     if (u.autoscaleTargetUtilization) {
         c.positive("autoscaleTargetUtilization", *u.autoscaleTargetUtilization);
         c.atMost("autoscaleTargetUtilization", *u.autoscaleTargetUtilization, 1);
+        checkAutoscaler(c, u);
     }
     QSet<QString> zones;
     for (const QString &z : u.zones) {
@@ -120,6 +145,22 @@ ElementProblems checkComponent(const Component &comp, const Facts &facts) {
         c.error(QStringLiteral("unit"), QStringLiteral("unknown unit \"%1\"").arg(comp.unit));
     c.atLeast("serviceTimeMs", comp.serviceTimeMs, 0);
     c.atLeast("cv", comp.cv, 0);
+    if (comp.distribution == Distribution::Weibull &&
+        (comp.cv < kWeibullMinCv || comp.cv > kWeibullMaxCv))
+        c.error(QStringLiteral("cv"),
+                QStringLiteral("a weibull distribution needs cv between %1 and %2")
+                    .arg(kWeibullMinCv)
+                    .arg(kWeibullMaxCv));
+    if (comp.distribution == Distribution::Empirical) {
+        const HistogramParse h = parseServiceHistogram(comp.serviceHistogram);
+        if (!h.error.isEmpty())
+            c.error(QStringLiteral("serviceHistogram"),
+                    QStringLiteral("an empirical distribution needs a histogram: %1").arg(h.error));
+    } else if (!comp.serviceHistogram.isEmpty()) {
+        c.warning(QStringLiteral("serviceHistogram"),
+                  QStringLiteral("only the empirical distribution uses a histogram; it "
+                                 "is ignored here"));
+    }
     c.atLeast("hitRatio", comp.hitRatio, 0);
     c.atMost("hitRatio", comp.hitRatio, 1);
     if (comp.hitRatio > 0 && comp.kind != ComponentKind::Cache)
@@ -330,7 +371,9 @@ ElementKind elementKind(const Scenario &) {
 }
 
 long long replicaCount(const Unit &u) {
-    return std::clamp(u.replicas, 1, kMaxReplicas);
+    // An autoscaled unit may run up to its maximum.
+    return std::clamp(u.autoscaled() ? std::max(u.replicas, u.autoscaleHigh()) : u.replicas, 1,
+                      kMaxReplicas);
 }
 
 Placer::Placer(const QString &variantName, int variantIndex)

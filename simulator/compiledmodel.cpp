@@ -2,7 +2,9 @@
 #include "simulator/compiledmodel.h"
 
 #include "model/limits.h"
+#include "model/servicedistribution.h"
 #include "model/validator.h"
+#include "simulator/timeunit.h"
 #include "simulator/trafficequations.h"
 
 #include <boost/graph/adjacency_list.hpp>
@@ -238,9 +240,24 @@ CompileResult compileVariant(const Variant &variant, int variantIndex) {
         cu.queueCapacity = u.queueCapacity.value_or(-1);
         cu.policy = u.policy;
         cu.zones = u.zones;
-        cu.mtbfHours = u.mtbfHours.value_or(0);
-        cu.mttrMinutes = u.mttrMinutes;
+        cu.mtbfMs = msFromHours(u.mtbfHours.value_or(0));
+        cu.mttrMs = msFromMinutes(u.mttrMinutes);
         cu.healthCheckMs = u.healthCheckMs;
+        cu.costPerHour = u.costPerHour;
+        if (u.autoscaled()) {
+            CompiledAutoscale a;
+            a.min = u.autoscaleLow();
+            a.max = u.autoscaleHigh();
+            a.target = *u.autoscaleTargetUtilization;
+            a.syncMs = msFromSeconds(u.autoscaleSyncPeriodSec);
+            a.tolerance = u.autoscaleTolerance;
+            a.scaleDownWindowMs = msFromSeconds(u.autoscaleScaleDownWindowSec);
+            a.provisioningMs = msFromSeconds(u.autoscaleProvisioningSec);
+            a.coldStartFactor = u.autoscaleColdStartFactor;
+            a.coldStartMs = msFromSeconds(u.autoscaleColdStartSec);
+            cu.replicas = std::clamp(cu.replicas, a.min, a.max);
+            cu.autoscale = a;
+        }
         m.units.push_back(cu);
     }
     for (const Component &c : variant.components) {
@@ -256,9 +273,11 @@ CompileResult compileVariant(const Variant &variant, int variantIndex) {
         }
         cc.unit = unitIndex.value(unitId);
         cc.kind = c.kind;
-        cc.serviceMs = c.kind == ComponentKind::Client ? 0.0 : c.serviceTimeMs;
-        cc.distribution = c.distribution;
-        cc.cv = c.cv;
+        cc.service = ServiceTime::make(
+            c.distribution, c.kind == ComponentKind::Client ? 0.0 : c.serviceTimeMs, c.cv,
+            c.distribution == Distribution::Empirical && c.kind != ComponentKind::Client
+                ? parseServiceHistogram(c.serviceHistogram).bins
+                : std::vector<HistogramBin>{});
         cc.hitRatio = c.kind == ComponentKind::Cache ? std::clamp(c.hitRatio, 0.0, 1.0) : 0.0;
         cc.holdsThread = c.kind != ComponentKind::Client && c.kind != ComponentKind::External;
         if (cc.holdsThread) m.units[cc.unit].hasResources = true;
@@ -268,7 +287,7 @@ CompileResult compileVariant(const Variant &variant, int variantIndex) {
     long long replica = 0;
     for (CompiledUnit &u : m.units) {
         u.firstReplica = int(std::min<long long>(replica, kMaxTotalReplicas));
-        replica += u.replicas;
+        replica += u.replicaSlots();
     }
     m.replicaCount = int(std::min<long long>(replica, kMaxTotalReplicas));
     m.unitById = unitIndex;
@@ -303,6 +322,10 @@ CompileResult compileVariant(const Variant &variant, int variantIndex) {
                 call.connection = outgoing[ci][b];
                 call.sync = con.mode == CallMode::Sync;
                 call.calls = con.calls;
+                // The validator bounds calls (kMaxCallsPerVisit); the clamp keeps the
+                // conversion defined.
+                call.wholeCalls = int(std::floor(std::min(con.calls, kMaxCallsPerVisit)));
+                call.extraCallChance = con.calls - call.wholeCalls;
                 call.multiplier = con.calls * (1 - cc.hitRatio);
                 const CompiledComponent &callee = m.components[call.to];
                 const bool sameUnit = callee.unit == cc.unit;
@@ -395,7 +418,7 @@ CompileResult compileVariant(const Variant &variant, int variantIndex) {
         if (!cw.closed || cw.thinkTimeMs > 0) continue;
         double cycle = 0;
         for (std::size_t c = 0; c < m.components.size(); ++c)
-            cycle += m.syncVisits[w][c] * m.components[c].serviceMs;
+            cycle += m.syncVisits[w][c] * m.components[c].service.meanMs();
         for (const CompiledCall &call : m.calls)
             if (call.sync)
                 cycle += m.syncVisits[w][std::size_t(call.from)] * call.multiplier * call.latencyMs;

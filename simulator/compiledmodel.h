@@ -4,13 +4,28 @@
 
 #include "model/problem.h"
 #include "model/variant.h"
+#include "simulator/servicetime.h"
 
 #include <QHash>
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
 namespace archsim::sim {
+
+// The autoscaling controller of a unit (model/unit.h), times in ms.
+struct CompiledAutoscale {
+    int min = 1;
+    int max = 1;
+    double target = 1; // utilisation
+    double syncMs = 15000;
+    double tolerance = 0.1;
+    double scaleDownWindowMs = 300000;
+    double provisioningMs = 30000;
+    double coldStartFactor = 1; // work x this on a new replica ...
+    double coldStartMs = 60000; // ... for this long after it takes work
+};
 
 struct CompiledUnit {
     QString id;
@@ -23,18 +38,29 @@ struct CompiledUnit {
     int firstReplica = 0;      // index of its first replica in the engines' replica arrays
     // Failures (discrete-event engine): replica r is in zone zoneOf[r] (an index in zones).
     QStringList zones;
-    double mtbfHours = 0; // 0: never fails at random
-    double mttrMinutes = 0;
+    double mtbfMs = 0;           // mean time between random failures; 0: never fails at random
+    double mttrMs = 0;           // mean time to repair
     double healthCheckMs = 5000; // balancers notice a dead replica after this long
+    double costPerHour = 0;      // per replica
+    // Set when the unit autoscales; replicas is then the count a run starts with (within the
+    // bounds) and the engines keep room for autoscale->max replicas.
+    std::optional<CompiledAutoscale> autoscale;
+
+    int replicaSlots() const { return autoscale ? std::max(replicas, autoscale->max) : replicas; }
+
+    // Capacity: what utilisation divides by. Both engines ask here, so a change of how a unit
+    // is counted (autoscaling changes the replicas during a run) is made in one place.
+    static double threadCapacity(int replicas, int threads) { return double(replicas) * threads; }
+    double threadCapacity() const { return threadCapacity(replicas, threads); }
+    static double coreCapacity(int replicas, int cores) { return double(replicas) * cores; }
+    double coreCapacity() const { return coreCapacity(replicas, cores); }
 };
 
 struct CompiledComponent {
     QString id;
     int unit = 0;
     ComponentKind kind = ComponentKind::Service;
-    double serviceMs = 0;
-    Distribution distribution = Distribution::Exponential;
-    double cv = 1;
+    ServiceTime service;     // its own work per visit (clients: none)
     double hitRatio = 0;     // caches only
     bool holdsThread = true; // false for clients (no resources) and externals (pure delay)
     int stepBegin = 0;       // range in CompiledModel::steps
@@ -51,7 +77,9 @@ struct CompiledCall {
     int to = 0;
     int connection = 0; // index in the variant's connections
     bool sync = true;
-    double calls = 1;       // mean per visit; the fraction is a probability
+    double calls = 1;           // mean per visit; the fraction is a probability
+    int wholeCalls = 1;         // calls made for sure: floor(calls), bounded (kMaxCallsPerVisit)
+    double extraCallChance = 0; // calls - wholeCalls: the chance of one more
     double multiplier = 1;  // expected calls per visit of `from` (calls x miss ratio of a cache)
     double latencyMs = 0;   // each way; 0 for calls inside a unit
     bool inProcess = false; // same unit, caller holds a thread: runs on the caller's thread

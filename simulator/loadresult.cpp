@@ -67,7 +67,18 @@ QJsonObject toJson(const LoadResult &r, bool withSeries) {
         putOptional(o, "callsPerSec", u.callsPerSec);
         putOptional(o, "failedCallsPerSec", u.failedCallsPerSec);
         putOptional(o, "retriesReceivedPerSec", u.retriesReceivedPerSec);
+        putOptional(o, "replicas", u.replicas);
+        putOptional(o, "replicaHours", u.replicaHours);
         units.append(o);
+    }
+    QJsonArray components;
+    for (const ComponentResult &c : r.components) {
+        QJsonObject o{{QStringLiteral("id"), c.id},
+                      {QStringLiteral("unit"), c.unit},
+                      {QStringLiteral("visitsPerSec"), number(c.visitsPerSec)},
+                      {QStringLiteral("meanResponseMs"), number(c.meanResponseMs)}};
+        putOptional(o, "utilization", c.utilization);
+        components.append(o);
     }
     QJsonObject doc{{QStringLiteral("variant"), r.variant},
                     {QStringLiteral("engine"), r.engine},
@@ -78,6 +89,7 @@ QJsonObject toJson(const LoadResult &r, bool withSeries) {
                                                                  ? number(*r.saturationRatePerSec)
                                                                  : QJsonValue(QJsonValue::Null)},
                     {QStringLiteral("saturated"), r.saturated}};
+    if (!r.components.empty()) doc.insert(QStringLiteral("components"), components);
     if (!r.notes.isEmpty())
         doc.insert(QStringLiteral("notes"), QJsonArray::fromStringList(r.notes));
     if (r.engine == QLatin1String("des")) {
@@ -88,6 +100,10 @@ QJsonObject toJson(const LoadResult &r, bool withSeries) {
         doc.insert(QStringLiteral("events"), double(r.events));
         if (r.cancelled) doc.insert(QStringLiteral("cancelled"), true);
         if (r.stoppedAtEventCap) doc.insert(QStringLiteral("stoppedAtEventCap"), true);
+        if (r.autoscaled) {
+            putOptional(doc, "replicaHours", r.replicaHours);
+            putOptional(doc, "runCost", r.runCost);
+        }
         if (!r.faults.empty()) {
             QJsonArray faults;
             for (const LoadResult::FaultWindow &f : r.faults) {
@@ -102,18 +118,20 @@ QJsonObject toJson(const LoadResult &r, bool withSeries) {
     }
     if (withSeries && !r.series.empty()) {
         QJsonArray series;
-        for (const SeriesPoint &p : r.series)
-            series.append(
-                QJsonObject{{QStringLiteral("timeSec"), p.timeSec},
-                            {QStringLiteral("throughputPerSec"), numbers(p.throughputPerSec)},
-                            {QStringLiteral("errorsPerSec"), numbers(p.errorsPerSec)},
-                            {QStringLiteral("degradedPerSec"), numbers(p.degradedPerSec)},
-                            {QStringLiteral("retriesPerSec"), numbers(p.retriesPerSec)},
-                            {QStringLiteral("meanResponseMs"), numbers(p.meanResponseMs)},
-                            {QStringLiteral("p99Ms"), numbers(p.p99Ms)},
-                            {QStringLiteral("utilization"), numbers(p.utilization)},
-                            {QStringLiteral("queueLength"), numbers(p.queueLength)},
-                            {QStringLiteral("failedCallsPerSec"), numbers(p.failedCallsPerSec)}});
+        for (const SeriesPoint &p : r.series) {
+            QJsonObject o{{QStringLiteral("timeSec"), p.timeSec},
+                          {QStringLiteral("throughputPerSec"), numbers(p.throughputPerSec)},
+                          {QStringLiteral("errorsPerSec"), numbers(p.errorsPerSec)},
+                          {QStringLiteral("degradedPerSec"), numbers(p.degradedPerSec)},
+                          {QStringLiteral("retriesPerSec"), numbers(p.retriesPerSec)},
+                          {QStringLiteral("meanResponseMs"), numbers(p.meanResponseMs)},
+                          {QStringLiteral("p99Ms"), numbers(p.p99Ms)},
+                          {QStringLiteral("utilization"), numbers(p.utilization)},
+                          {QStringLiteral("queueLength"), numbers(p.queueLength)},
+                          {QStringLiteral("failedCallsPerSec"), numbers(p.failedCallsPerSec)}};
+            if (!p.replicas.empty()) o.insert(QStringLiteral("replicas"), numbers(p.replicas));
+            series.append(o);
+        }
         doc.insert(QStringLiteral("intervalSec"), r.intervalSec);
         doc.insert(QStringLiteral("series"), series);
     }

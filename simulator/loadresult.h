@@ -43,6 +43,22 @@ struct UnitResult {
     // DES: calls that reached the unit (retries included), calls to it that failed as their
     // callers saw them (rejected, dead replica, timeout, open breaker), retries it received.
     std::optional<double> callsPerSec, failedCallsPerSec, retriesReceivedPerSec;
+    // Autoscaled units only: the steady-state count (analytic) or the time-weighted mean of
+    // the replicas taking work over the measured time (DES), and the DES's replica-hours
+    // (provisioning replicas included: they are paid for).
+    std::optional<double> replicas, replicaHours;
+};
+
+// Per component (discrete-event engine): its visits and how long each took, from arriving at
+// the component (queueing for a thread included) to its answer, its calls included.
+struct ComponentResult {
+    QString id;
+    QString unit;
+    double visitsPerSec = 0;   // answered visits per second
+    double meanResponseMs = 0; // per answered visit
+    // Its own work's share of its unit's cores (all replicas); none for clients and externals,
+    // which hold no resources.
+    std::optional<double> utilization;
 };
 
 // One interval of a discrete-event run (all replications merged).
@@ -57,6 +73,7 @@ struct SeriesPoint {
     std::vector<double> utilization;       // per reported unit
     std::vector<double> queueLength;       // per reported unit, mean per replica
     std::vector<double> failedCallsPerSec; // per reported unit: calls to it that failed
+    std::vector<double> replicas; // per reported unit, time-weighted; empty without autoscaling
 };
 
 struct LoadResult {
@@ -64,6 +81,7 @@ struct LoadResult {
     QString engine; // "analytic" or "des"
     std::vector<WorkloadResult> workloads;
     std::vector<UnitResult> units;
+    std::vector<ComponentResult> components; // discrete-event engine
     QString bottleneck;
     std::optional<double> saturationRatePerSec; // none without open workloads
     bool saturated = false;                     // a queue grows without bound at this load
@@ -84,6 +102,11 @@ struct LoadResult {
         QString label;
     };
     std::vector<FaultWindow> faults; // the scenario's events, for reports and plots
+    // DES: replica-hours of all units over the measured time (mean of the replications) and
+    // their cost (costPerHour per replica-hour). In the JSON only when a unit autoscales, so
+    // that runs without autoscaling keep their output.
+    std::optional<double> replicaHours, runCost;
+    bool autoscaled = false; // some unit autoscales
 };
 
 // The JSON of interfaces.md ("variant", "engine", "workloads", "units", "bottleneck",

@@ -66,7 +66,19 @@ LoadResult loadResultFromJson(const QJsonObject &o) {
         ur.callsPerSec = optionalNumber(u, "callsPerSec");
         ur.failedCallsPerSec = optionalNumber(u, "failedCallsPerSec");
         ur.retriesReceivedPerSec = optionalNumber(u, "retriesReceivedPerSec");
+        ur.replicas = optionalNumber(u, "replicas");
+        ur.replicaHours = optionalNumber(u, "replicaHours");
         r.units.push_back(ur);
+    }
+    for (const QJsonValue &v : o.value(QStringLiteral("components")).toArray()) {
+        const QJsonObject c = v.toObject();
+        ComponentResult cr;
+        cr.id = c.value(QStringLiteral("id")).toString();
+        cr.unit = c.value(QStringLiteral("unit")).toString();
+        cr.visitsPerSec = number(c.value(QStringLiteral("visitsPerSec")));
+        cr.meanResponseMs = number(c.value(QStringLiteral("meanResponseMs")));
+        cr.utilization = optionalNumber(c, "utilization");
+        r.components.push_back(cr);
     }
     r.bottleneck = o.value(QStringLiteral("bottleneck")).toString();
     const QJsonValue sat = o.value(QStringLiteral("saturationRatePerSec"));
@@ -80,6 +92,9 @@ LoadResult loadResultFromJson(const QJsonObject &o) {
     r.seed = o.value(QStringLiteral("seed")).toString().toULongLong();
     r.events = quint64(o.value(QStringLiteral("events")).toDouble());
     r.cancelled = o.value(QStringLiteral("cancelled")).toBool();
+    r.replicaHours = optionalNumber(o, "replicaHours");
+    r.runCost = optionalNumber(o, "runCost");
+    r.autoscaled = r.replicaHours.has_value();
     for (const QJsonValue &v : o.value(QStringLiteral("faults")).toArray()) {
         const QJsonObject f = v.toObject();
         LoadResult::FaultWindow w;
@@ -103,6 +118,7 @@ LoadResult loadResultFromJson(const QJsonObject &o) {
         s.utilization = numbers(p.value(QStringLiteral("utilization")));
         s.queueLength = numbers(p.value(QStringLiteral("queueLength")));
         s.failedCallsPerSec = numbers(p.value(QStringLiteral("failedCallsPerSec")));
+        s.replicas = numbers(p.value(QStringLiteral("replicas")));
         r.series.push_back(std::move(s));
     }
     return r;

@@ -6,6 +6,7 @@
 
 #include <QCommandLineParser>
 
+#include <algorithm>
 #include <cmath>
 
 namespace archsim::cli {
@@ -78,6 +79,12 @@ void printLoadResult(QTextStream &out, const sim::LoadResult &r) {
     if (des)
         unitHeader << QStringLiteral("calls/s") << QStringLiteral("failed/s")
                    << QStringLiteral("rejected/s") << QStringLiteral("retries/s");
+    // Autoscaled units: the steady-state count (analytic) or the mean over the run (DES).
+    const bool scaled = std::any_of(r.units.begin(), r.units.end(), [](const sim::UnitResult &u) {
+        return u.replicas.has_value();
+    });
+    if (scaled) unitHeader << QStringLiteral("replicas");
+    if (scaled && des) unitHeader << QStringLiteral("replica-h");
     TextTable units(unitHeader);
     for (const sim::UnitResult &u : r.units) {
         QStringList row{u.id,
@@ -92,15 +99,34 @@ void printLoadResult(QTextStream &out, const sim::LoadResult &r) {
                 << formatNumber(u.failedCallsPerSec.value_or(0), 1)
                 << formatNumber(u.rejectedPerSec.value_or(0), 1)
                 << formatNumber(u.retriesReceivedPerSec.value_or(0), 1);
+        if (scaled)
+            row << (u.replicas ? formatNumber(*u.replicas, des ? 2 : 0) : QStringLiteral("fixed"));
+        if (scaled && des)
+            row << (u.replicaHours ? formatNumber(*u.replicaHours, 3) : QStringLiteral("-"));
         units.addRow(row);
     }
     units.print(out);
+    if (!r.components.empty()) {
+        out << '\n';
+        TextTable components({QStringLiteral("component"), QStringLiteral("unit"),
+                              QStringLiteral("visits/s"), QStringLiteral("response ms"),
+                              QStringLiteral("utilization")});
+        for (const sim::ComponentResult &c : r.components)
+            components.addRow(
+                {c.id, c.unit, formatNumber(c.visitsPerSec, 1), formatNumber(c.meanResponseMs),
+                 c.utilization ? formatNumber(*c.utilization, 3) : QStringLiteral("-")});
+        components.print(out);
+    }
     for (const sim::LoadResult::FaultWindow &f : r.faults)
         out << "fault: " << f.label << " from " << f.atSec << " s "
             << (f.endSec ? QStringLiteral("to %1 s").arg(*f.endSec) : QStringLiteral("to the end"))
             << '\n';
     out << '\n';
     out << "bottleneck: " << (r.bottleneck.isEmpty() ? QStringLiteral("-") : r.bottleneck) << '\n';
+    if (r.replicaHours)
+        out << "replica-hours: " << formatNumber(*r.replicaHours, 3) << " over the measured "
+            << r.durationSec << " s, cost of the run: " << formatNumber(r.runCost.value_or(0), 4)
+            << " (costPerHour x replica-hours)\n";
     if (r.saturationRatePerSec)
         out << "saturation: " << formatNumber(*r.saturationRatePerSec, 1)
             << " requests/s (all open workloads scaled together)\n";

@@ -159,10 +159,21 @@ int SweepCommand::run(CliContext &context) {
 void printSweep(QTextStream &out, const QJsonObject &doc) {
     out << "variant: " << doc.value(QStringLiteral("variant")).toString() << " ("
         << doc.value(QStringLiteral("engine")).toString() << " engine)\n\n";
-    TextTable table({QStringLiteral("rate/s"), QStringLiteral("scale"), QStringLiteral("mean ms"),
-                     QStringLiteral("p99 ms"), QStringLiteral("bottleneck"),
-                     QStringLiteral("its utilization"), QStringLiteral("note")});
     const QJsonArray points = doc.value(QStringLiteral("points")).toArray();
+    // Autoscaling: the replicas the analytic steady state needs, or what a run used and cost.
+    bool paid = false, sized = false;
+    for (const QJsonValue &pv : points) {
+        paid = paid || pv.toObject().contains(QStringLiteral("replicaHours"));
+        for (const QJsonValue &uv : pv.toObject().value(QStringLiteral("units")).toArray())
+            sized = sized || uv.toObject().contains(QStringLiteral("replicas"));
+    }
+    QStringList header{QStringLiteral("rate/s"),     QStringLiteral("scale"),
+                       QStringLiteral("mean ms"),    QStringLiteral("p99 ms"),
+                       QStringLiteral("bottleneck"), QStringLiteral("its utilization"),
+                       QStringLiteral("note")};
+    if (sized && !paid) header << QStringLiteral("autoscaled replicas");
+    if (paid) header << QStringLiteral("replica-h") << QStringLiteral("run cost");
+    TextTable table(header);
     const int knee = sim::sweepKnee(points);
     for (qsizetype i = 0; i < points.size(); ++i) {
         const QJsonObject p = points[i].toObject();
@@ -188,10 +199,23 @@ void printSweep(QTextStream &out, const QJsonObject &doc) {
         QString note = saturated ? QStringLiteral("saturated") : QString();
         if (int(i) == knee)
             note = note.isEmpty() ? QStringLiteral("knee") : note + QStringLiteral(", knee");
-        table.addRow({formatNumber(p.value(QStringLiteral("ratePerSec")).toDouble(), 1),
-                      formatNumber(p.value(QStringLiteral("scale")).toDouble(), 3),
-                      formatNumber(mean), p99 >= 0 ? formatNumber(p99) : QStringLiteral("-"),
-                      bottleneck, formatNumber(util, 3), note});
+        QStringList row{formatNumber(p.value(QStringLiteral("ratePerSec")).toDouble(), 1),
+                        formatNumber(p.value(QStringLiteral("scale")).toDouble(), 3),
+                        formatNumber(mean),
+                        p99 >= 0 ? formatNumber(p99) : QStringLiteral("-"),
+                        bottleneck,
+                        formatNumber(util, 3),
+                        note};
+        if (sized && !paid) {
+            double replicas = 0;
+            for (const QJsonValue &uv : p.value(QStringLiteral("units")).toArray())
+                replicas += uv.toObject().value(QStringLiteral("replicas")).toDouble();
+            row << formatNumber(replicas, 0);
+        }
+        if (paid)
+            row << formatNumber(p.value(QStringLiteral("replicaHours")).toDouble(), 3)
+                << formatNumber(p.value(QStringLiteral("runCost")).toDouble(), 4);
+        table.addRow(row);
     }
     table.print(out);
     const QJsonValue k = doc.value(QStringLiteral("knee"));

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "simulator/analytic/analyticengine.h"
+#include "simulator/timeunit.h"
 
 #include "simulator/analytic/approximationflags.h"
+#include "simulator/analytic/autoscalesizing.h"
 #include "simulator/analytic/layeredsolver.h"
 #include "simulator/analytic/responsepercentiles.h"
 
@@ -21,12 +23,12 @@ constexpr double kSaturationPrecision = 1e-3;
 constexpr double kProbeTolerance = 1e-6;
 
 double threadUtilization(const CompiledUnit &unit, const analytic::UnitFlow &f) {
-    const double u = f.busyThreads / (double(unit.replicas) * unit.threads);
+    const double u = f.busyThreads / unit.threadCapacity();
     return std::isfinite(u) ? std::min(1.0, u) : 1.0;
 }
 
 double coreUtilization(const CompiledUnit &unit, const analytic::UnitFlow &f) {
-    return std::min(1.0, f.busyCores / (double(unit.replicas) * unit.cores));
+    return std::min(1.0, f.busyCores / unit.coreCapacity());
 }
 
 std::vector<double> scaledRates(const CompiledModel &m, double scale) {
@@ -139,9 +141,35 @@ Saturation findSaturation(const CompiledModel &m, const AnalyticOptions &options
     return out;
 }
 
+LoadResult analyzeFixed(const CompiledModel &m, const AnalyticOptions &options);
+
 } // namespace
 
 LoadResult analyze(const CompiledModel &m, const AnalyticOptions &options) {
+    if (!analytic::hasAutoscaling(m)) return analyzeFixed(m, options);
+    // Autoscaled units run at their steady-state counts; the design saturates where even
+    // their autoscaleMax does.
+    const CompiledModel sized =
+        analytic::withReplicas(m, analytic::steadyStateReplicas(m, scaledRates(m, options.scale),
+                                                                options.exactMvaMaxUsers));
+    LoadResult result = analyzeFixed(sized, options);
+    const CompiledModel top = analytic::atAutoscaleMax(m);
+    const LoadResult atMax = analyzeFixed(top, options);
+    if (atMax.saturationRatePerSec) {
+        result.saturationRatePerSec = atMax.saturationRatePerSec;
+        result.bottleneck = atMax.bottleneck;
+    }
+    for (std::size_t i = 0, r = 0; i < sized.units.size(); ++i) {
+        if (!sized.units[i].hasResources) continue;
+        if (sized.units[i].autoscale) result.units[r].replicas = sized.units[i].replicas;
+        ++r;
+    }
+    return result;
+}
+
+namespace {
+
+LoadResult analyzeFixed(const CompiledModel &m, const AnalyticOptions &options) {
     LoadResult result;
     result.variant = m.variant;
     result.engine = QStringLiteral("analytic");
@@ -157,7 +185,7 @@ LoadResult analyze(const CompiledModel &m, const AnalyticOptions &options) {
         wr.name = cw.name;
         wr.entry = m.components[std::size_t(cw.entry)].id;
         wr.closed = cw.closed;
-        wr.throughputPerSec = solver.throughputPerMs(int(w)) * 1000.0;
+        wr.throughputPerSec = perSecondFromPerMs(solver.throughputPerMs(int(w)));
         wr.meanResponseMs = stable ? solver.responseMs(int(w)) : kInf;
         if (stable) {
             const auto p =
@@ -180,7 +208,7 @@ LoadResult analyze(const CompiledModel &m, const AnalyticOptions &options) {
         ur.threadUtilization = threadUtilization(unit, f);
         ur.coreUtilization = coreUtilization(unit, f);
         ur.utilization = std::max(ur.threadUtilization, ur.coreUtilization);
-        ur.throughputPerSec = f.acquisitionsPerMs * 1000.0;
+        ur.throughputPerSec = perSecondFromPerMs(f.acquisitionsPerMs);
         if (stable && f.acquisitionsPerMs > 0) {
             const double perReplica = f.acquisitionsPerMs / unit.replicas;
             ur.meanQueueLength = perReplica * f.threadWaitMs;
@@ -222,5 +250,7 @@ LoadResult analyze(const CompiledModel &m, const AnalyticOptions &options) {
     analytic::addApproximationNotes(m, solver, stable, result);
     return result;
 }
+
+} // namespace
 
 } // namespace archsim::sim

@@ -55,9 +55,9 @@ void addApproximationNotes(const CompiledModel &m, const LayeredSolver &solver, 
         for (int i : unitsOnPath(m, w)) {
             const CompiledUnit &unit = m.units[std::size_t(i)];
             const UnitFlow &f = solver.unit(i);
-            const double threads = double(unit.replicas) * unit.threads;
+            const double threads = unit.threadCapacity();
             const double threadUtil = f.busyThreads / threads;
-            const double coreUtil = f.busyCores / (double(unit.replicas) * unit.cores);
+            const double coreUtil = f.busyCores / unit.coreCapacity();
             if (f.flowEquivalent && threadUtil > kNearLimitUtilization)
                 flags << QStringLiteral("%1: its threads wait for other units near their limit "
                                         "(flow-equivalent estimate)")

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "simulator/analytic/layeredsolver.h"
+#include "simulator/timeunit.h"
 
-#include "simulator/analytic/servicemoments.h"
 #include "simulator/queueing.h"
 
 #include <boost/math/distributions/gamma.hpp>
@@ -216,8 +216,8 @@ void LayeredSolver::updateRates() {
     for (std::size_t c = 0; c < m_n; ++c) {
         const CompiledComponent &cc = m_model.components[c];
         if (!cc.holdsThread) continue;
-        m_flow[std::size_t(cc.unit)].busyCores += m_visitRate[c] * cc.serviceMs;
-        m_flow[std::size_t(cc.unit)].coreBusyOpen += openVisitRate[c] * cc.serviceMs;
+        m_flow[std::size_t(cc.unit)].busyCores += m_visitRate[c] * cc.service.meanMs();
+        m_flow[std::size_t(cc.unit)].coreBusyOpen += openVisitRate[c] * cc.service.meanMs();
     }
     for (UnitFlow &f : m_flow)
         f.openPerMs = std::max(0.0, f.openPerMs);
@@ -243,13 +243,13 @@ void LayeredSolver::componentDemands() {
         ComponentDemand &d = m_demand[std::size_t(c)]; // reused: no allocation per round
         d.ownMs = d.ownVisits = d.delayMs = 0;
         d.callees.clear();
-        double var = cc.serviceMs * cc.serviceMs * serviceScv(cc);
+        double var = cc.service.meanMs() * cc.service.meanMs() * cc.service.scv();
         double var0 = var; // the same without any queue wait: the work's own variability
         if (cc.holdsThread) {
-            d.ownMs = cc.serviceMs;
+            d.ownMs = cc.service.meanMs();
             d.ownVisits = 1;
         } else {
-            d.delayMs = cc.serviceMs;
+            d.delayMs = cc.service.meanMs();
         }
         for (int st = cc.stepBegin; st < cc.stepEnd; ++st) {
             const CompiledStep &step = m_model.steps[std::size_t(st)];
@@ -423,8 +423,8 @@ bool LayeredSolver::unitQueues() {
         for (int c : m_unitComponents[i]) {
             const CompiledComponent &cc = comps[std::size_t(c)];
             coreVisits += m_visitRate[std::size_t(c)];
-            coreSecond +=
-                m_visitRate[std::size_t(c)] * cc.serviceMs * cc.serviceMs * (1 + serviceScv(cc));
+            coreSecond += m_visitRate[std::size_t(c)] * cc.service.meanMs() * cc.service.meanMs() *
+                          (1 + cc.service.scv());
         }
         m_mix[i] = mix;
         const Pool pool = poolOf(unit);
@@ -665,12 +665,14 @@ bool LayeredSolver::solve(const std::vector<double> &ratesPerSec, bool warmStart
         m_useFlowEquivalent = m_stable.useFlowEquivalent;
         m_closedResponse = m_stable.closedResponse;
         for (std::size_t w = 0; w < m_w; ++w)
-            if (!m_model.workloads[w].closed) m_rate[w] = std::max(0.0, ratesPerSec[w]) / 1000.0;
+            if (!m_model.workloads[w].closed)
+                m_rate[w] = perMsFromPerSecond(std::max(0.0, ratesPerSec[w]));
         return iterate();
     }
     m_rate.assign(m_w, 0);
     for (std::size_t w = 0; w < m_w; ++w)
-        if (!m_model.workloads[w].closed) m_rate[w] = std::max(0.0, ratesPerSec[w]) / 1000.0;
+        if (!m_model.workloads[w].closed)
+            m_rate[w] = perMsFromPerSecond(std::max(0.0, ratesPerSec[w]));
     m_flow.assign(m_u, {});
     m_scale.assign(m_u, 1);
     m_T.assign(m_n, 0);

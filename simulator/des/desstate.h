@@ -2,8 +2,6 @@
 // The discrete-event engine's plain data: events, FIFO ring buffers, request frames, replicas.
 #pragma once
 
-#include "model/enums.h"
-
 #include <algorithm>
 #include <cstdint>
 #include <vector>
@@ -23,8 +21,10 @@ enum EventType : std::int32_t {
     kTimeout,     // timeout slot id expires
     kOutageStart, // outage id of the fault plan begins
     kOutageEnd,
-    kFail,   // replica id fails at random
-    kRepair, // replica id is repaired after a random failure
+    kFail,          // replica id fails at random
+    kRepair,        // replica id is repaired after a random failure
+    kAutoscaleSync, // autoscaled unit id (index in DesRun's scaled units) syncs its controller
+    kReplicaReady,  // a provisioning replica of autoscaled unit id may be ready
 };
 
 struct Event {
@@ -93,12 +93,6 @@ struct Replica {
     int queued = 0;
     Fifo threadQueue;
     Fifo coreQueue;
-};
-
-struct ServiceSampler {
-    Distribution distribution = Distribution::Exponential;
-    double mean = 0;
-    double mu = 0, sigma = 0; // lognormal
 };
 
 } // namespace archsim::sim::des

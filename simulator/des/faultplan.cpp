@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "simulator/des/faultplan.h"
+#include "simulator/timeunit.h"
 
 #include "simulator/des/desengine.h"
 
@@ -10,7 +11,7 @@ namespace archsim::sim {
 namespace {
 
 double endOf(const ScenarioEvent &e) {
-    return e.forSec > 0 ? (e.atSec + e.forSec) * 1000 : kForever;
+    return e.forSec > 0 ? msFromSeconds(e.atSec + e.forSec) : kForever;
 }
 
 } // namespace
@@ -62,7 +63,7 @@ QString applyScenario(const Variant &variant, const CompiledModel &model, const 
                 return QStringLiteral("%1.unit: unknown unit \"%2\"").arg(where, e.unit);
             const CompiledUnit &unit = model.units[std::size_t(u)];
             const int n = std::clamp(e.replicas.value_or(unit.replicas), 0, unit.replicas);
-            ReplicaOutage outage{e.atSec * 1000, endOf(e), {}};
+            ReplicaOutage outage{msFromSeconds(e.atSec), endOf(e), {}};
             for (int r = 0; r < n; ++r)
                 outage.replicas.push_back(unit.firstReplica + r);
             plan.outages.push_back(outage);
@@ -71,7 +72,7 @@ QString applyScenario(const Variant &variant, const CompiledModel &model, const 
             break;
         }
         case ScenarioAction::ZoneDown: {
-            ReplicaOutage outage{e.atSec * 1000, endOf(e), {}};
+            ReplicaOutage outage{msFromSeconds(e.atSec), endOf(e), {}};
             for (const CompiledUnit &unit : model.units) {
                 if (unit.zones.isEmpty()) continue;
                 for (int r = 0; r < unit.replicas; ++r)
@@ -83,7 +84,7 @@ QString applyScenario(const Variant &variant, const CompiledModel &model, const 
             break;
         }
         case ScenarioAction::Latency: {
-            LatencyFault fault{e.atSec * 1000, endOf(e), -1, -1, e.latencyMs};
+            LatencyFault fault{msFromSeconds(e.atSec), endOf(e), -1, -1, e.latencyMs};
             if (!e.connection.isEmpty()) {
                 for (int c = 0; c < variant.connections.size(); ++c)
                     if (variant.connections[c].id == e.connection) fault.connection = c;
@@ -100,7 +101,7 @@ QString applyScenario(const Variant &variant, const CompiledModel &model, const 
             break;
         }
         case ScenarioAction::Slowdown: {
-            SlowdownFault fault{e.atSec * 1000, endOf(e), -1, e.factor};
+            SlowdownFault fault{msFromSeconds(e.atSec), endOf(e), -1, e.factor};
             if (!unitOf(&fault.unit))
                 return QStringLiteral("%1.unit: unknown unit \"%2\"").arg(where, e.unit);
             plan.slowdowns.push_back(fault);

@@ -110,7 +110,7 @@ QJsonObject runOutputToJson(const RunOutput &r) {
     QJsonArray seriesLatency;
     for (const auto &row : r.seriesLatency)
         seriesLatency.append(histograms(row));
-    return QJsonObject{
+    QJsonObject o{
         {QStringLiteral("latency"), histograms(r.latency)},
         {QStringLiteral("completed"), list(r.completed)},
         {QStringLiteral("failed"), list(r.failed)},
@@ -147,6 +147,15 @@ QJsonObject runOutputToJson(const RunOutput &r) {
         {QStringLiteral("stoppedAtEventCap"), r.stoppedAtEventCap},
         {QStringLiteral("intervals"), r.intervals},
     };
+    for (const auto &[name, member] : kComponentSums)
+        o.insert(QLatin1String(name), list(r.components.*member));
+    // Autoscaling only, so that parts of runs without it keep their form.
+    if (!r.seriesReplicas.empty()) {
+        o.insert(QStringLiteral("replicaArea"), list(r.replicaArea));
+        o.insert(QStringLiteral("paidReplicaArea"), list(r.paidReplicaArea));
+        o.insert(QStringLiteral("seriesReplicas"), table(r.seriesReplicas));
+    }
+    return o;
 }
 
 std::optional<RunOutput> runOutputFromJson(const QJsonObject &o) {
@@ -180,6 +189,14 @@ std::optional<RunOutput> runOutputFromJson(const QJsonObject &o) {
     in.table("seriesUtilization", r.seriesUtilization);
     in.table("seriesQueue", r.seriesQueue);
     in.list("seriesInFlight", r.seriesInFlight);
+    // Shards written before per-component figures had none: empty, as the merge allows.
+    for (const auto &[name, member] : kComponentSums)
+        if (o.contains(QLatin1String(name))) in.list(name, r.components.*member);
+    if (o.contains(QStringLiteral("seriesReplicas"))) {
+        in.list("replicaArea", r.replicaArea);
+        in.list("paidReplicaArea", r.paidReplicaArea);
+        in.table("seriesReplicas", r.seriesReplicas);
+    }
     r.events = std::uint64_t(o.value(QStringLiteral("events")).toDouble());
     r.measuredMs = o.value(QStringLiteral("measuredMs")).toDouble();
     r.saturated = o.value(QStringLiteral("saturated")).toBool();

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "simulator/des/desrun.h"
+#include "simulator/loadresult.h"
 
 #include <QJsonObject>
 

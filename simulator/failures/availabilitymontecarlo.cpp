@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "simulator/failures/availabilitymontecarlo.h"
 
+#include "simulator/confidence.h"
 #include "simulator/failures/requestsuccess.h"
 
 #include "model/variantindex.h"
-
-#include <boost/math/distributions/students_t.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -105,10 +104,7 @@ MonteCarloAvailability estimateAvailability(const Variant &variant, const Compil
 
     MonteCarloAvailability result;
     const int k = int(options.replications);
-    const double t =
-        k > 1
-            ? boost::math::quantile(boost::math::complement(boost::math::students_t(k - 1), 0.025))
-            : 0;
+    const double t = studentT95(k - 1);
     for (int w = 0; w < workloads; ++w) {
         double mean = 0;
         for (double s : shares[w])

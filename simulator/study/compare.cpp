@@ -2,11 +2,11 @@
 #include "simulator/study/compare.h"
 
 #include "simulator/analytic/analyticengine.h"
+#include "simulator/confidence.h"
 #include "simulator/des/replications.h"
 #include "simulator/study/sweep.h"
 
-#include <boost/math/distributions/students_t.hpp>
-
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -70,9 +70,10 @@ void decide(CompareRow &row) {
     row.significant = true;
 }
 
-// A DES row from each variant's merged figure and its replications' interval.
-template <class Get>
-CompareRow desRow(const Comparison &c, const QString &metric, const QString &workload, Get get) {
+// A DES row from each variant's merged figure and its replications' interval; `get` reads a
+// run's figure (none when it has none).
+CompareRow desRunRow(const Comparison &c, const QString &metric, const QString &workload,
+                     const std::function<std::optional<double>(const LoadResult &)> &get) {
     CompareRow row;
     row.metric = metric;
     row.workload = workload;
@@ -80,13 +81,11 @@ CompareRow desRow(const Comparison &c, const QString &metric, const QString &wor
     row.direction = -1;
     bool intervals = true;
     for (const VariantComparison &v : c.variants) {
-        const WorkloadResult *w = findWorkload(v.des, workload);
-        const std::optional<double> value = w ? get(*w) : std::nullopt;
+        const std::optional<double> value = get(v.des);
         row.values.append(value ? number(*value) : QJsonValue(QJsonValue::Null));
         std::vector<double> samples;
         for (const LoadResult &r : v.replications)
-            if (const WorkloadResult *rw = findWorkload(r, workload))
-                if (const auto s = get(*rw)) samples.push_back(*s);
+            if (const auto s = get(r)) samples.push_back(*s);
         const auto half = ci95HalfWidth(samples);
         if (!half || samples.size() != v.replications.size()) {
             intervals = false;
@@ -111,6 +110,15 @@ CompareRow desRow(const Comparison &c, const QString &metric, const QString &wor
     decide(row);
     if (!intervals) row.direction = -1;
     return row;
+}
+
+// A DES row of one workload's figure.
+template <class Get>
+CompareRow desRow(const Comparison &c, const QString &metric, const QString &workload, Get get) {
+    return desRunRow(c, metric, workload, [&](const LoadResult &r) -> std::optional<double> {
+        const WorkloadResult *w = findWorkload(r, workload);
+        return w ? std::optional<double>(get(*w)) : std::nullopt;
+    });
 }
 
 CompareRow analyticRow(const Comparison &c, const QString &metric, const QString &workload,
@@ -140,9 +148,7 @@ std::optional<double> ci95HalfWidth(const std::vector<double> &samples) {
     for (double v : samples)
         var += (v - mean) * (v - mean);
     var /= double(n - 1);
-    const boost::math::students_t dist(double(n - 1));
-    const double t = boost::math::quantile(boost::math::complement(dist, 0.025));
-    return t * std::sqrt(var / double(n));
+    return studentT95(int(n - 1)) * std::sqrt(var / double(n));
 }
 
 SloVerdict checkSlo(const Slo &slo, const LoadResult &des, const FailureReport &failures) {
@@ -284,6 +290,16 @@ Comparison compareVariants(const QList<Variant> &variants, const CompareOptions 
     c.rows.push_back(
         analyticRow(c, QStringLiteral("costPerMonth"), {}, model, -1, options.costTolerance,
                     [](const VariantComparison &v) { return v.figures.costPerMonth; }));
+    // Autoscaled variants pay for what the run used: replica-hours and their cost over the
+    // measured time (rows only when some variant autoscales, so other comparisons keep their
+    // rows).
+    if (std::any_of(c.variants.begin(), c.variants.end(),
+                    [](const VariantComparison &v) { return v.des.autoscaled; })) {
+        c.rows.push_back(desRunRow(c, QStringLiteral("replicaHours"), {},
+                                   [](const LoadResult &r) { return r.replicaHours; }));
+        c.rows.push_back(desRunRow(c, QStringLiteral("runCost"), {},
+                                   [](const LoadResult &r) { return r.runCost; }));
+    }
     c.rows.push_back(
         analyticRow(c, QStringLiteral("units"), {}, model, 0, 0,
                     [](const VariantComparison &v) { return double(v.figures.units); }));
@@ -349,7 +365,7 @@ QJsonObject toJson(const Comparison &c) {
                     worstUnit = b.unit;
                 }
         const double saturation = v.analytic.saturationRatePerSec.value_or(0.0);
-        variants.append(QJsonObject{
+        QJsonObject variant{
             {QStringLiteral("name"), v.name},
             {QStringLiteral("ratePerSec"), number(v.ratePerSec)},
             {QStringLiteral("saturationRatePerSec"), number(saturation)},
@@ -373,7 +389,12 @@ QJsonObject toJson(const Comparison &c) {
             {QStringLiteral("seed"), QString::number(v.des.seed)},
             {QStringLiteral("replications"), v.des.replications},
             {QStringLiteral("durationSec"), v.des.durationSec},
-        });
+        };
+        if (v.des.autoscaled && v.des.replicaHours && v.des.runCost) {
+            variant.insert(QStringLiteral("replicaHours"), number(*v.des.replicaHours));
+            variant.insert(QStringLiteral("runCost"), number(*v.des.runCost));
+        }
+        variants.append(variant);
     }
     QJsonArray rows;
     for (const CompareRow &r : c.rows) {

@@ -387,7 +387,12 @@ QJsonValue number(double v) {
 } // namespace
 
 PlanResult planCapacity(const Variant &variant, const PlanOptions &options) {
-    return Planner(variant, options).run();
+    // A plan is fixed replica counts: the units are sized as if they did not autoscale (their
+    // autoscaleMin/Max still bound the search).
+    Variant fixed = variant;
+    for (Unit &u : fixed.units)
+        u.autoscaleTargetUtilization.reset();
+    return Planner(fixed, options).run();
 }
 
 QJsonObject toJson(const PlanResult &p) {

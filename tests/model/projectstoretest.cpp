@@ -175,6 +175,12 @@ void ProjectStoreTest::migratesVersion1Forward() {
     QCOMPARE(v.units[0].policy, BalancingPolicy::LeastOutstanding);
     QCOMPARE(v.units[0].zones, (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
     QCOMPARE(v.units[0].healthCheckMs, 5000.0); // added by version 2, default for old files
+    // Added by version 4 (the autoscaler's timing): the documented defaults.
+    QCOMPARE(v.units[0].autoscaleSyncPeriodSec, 15.0);
+    QCOMPARE(v.units[0].autoscaleTolerance, 0.1);
+    QCOMPARE(v.units[0].autoscaleScaleDownWindowSec, 300.0);
+    QCOMPARE(v.units[0].autoscaleProvisioningSec, 30.0);
+    QCOMPARE(v.units[0].autoscaleColdStartFactor, 1.0);
     QVERIFY(v.units[2].implicit);
     QCOMPARE(v.components[1].distribution, Distribution::Lognormal);
     QCOMPARE(v.components[1].extra.value(QStringLiteral("owner")).toString(),

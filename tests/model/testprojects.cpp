@@ -97,6 +97,12 @@ Project everyFieldProject() {
     u.autoscaleMin = 2;
     u.autoscaleMax = 9;
     u.autoscaleTargetUtilization = 0.65;
+    u.autoscaleSyncPeriodSec = 10;
+    u.autoscaleTolerance = 0.05;
+    u.autoscaleScaleDownWindowSec = 120;
+    u.autoscaleProvisioningSec = 45;
+    u.autoscaleColdStartFactor = 2.5;
+    u.autoscaleColdStartSec = 20;
     u.healthCheckMs = 1500;
     u.extra.insert(QStringLiteral("image"), QStringLiteral("u1:latest"));
     Unit own; // a component that is a unit of its own, with unit fields on it

@@ -89,6 +89,54 @@ const QList<Case> &cases() {
          "variants[0].units[0].mtbfHours", "greater than 0"},
         {"negative cost", [](Variant &v) { v.units[0].costPerHour = -0.1; },
          "variants[0].units[0].costPerHour", "at least 0"},
+        // The autoscaler's fields are checked only when the unit autoscales (a target is set).
+        {"autoscale max above the limit",
+         [](Variant &v) {
+             v.units[0].autoscaleTargetUtilization = 0.6;
+             v.units[0].autoscaleMax = 200000;
+         },
+         "variants[0].units[0].autoscaleMax", "must be at most 100000"},
+        {"autoscale zero sync period",
+         [](Variant &v) {
+             v.units[0].autoscaleTargetUtilization = 0.6;
+             v.units[0].autoscaleMax = 4;
+             v.units[0].autoscaleSyncPeriodSec = 0;
+         },
+         "variants[0].units[0].autoscaleSyncPeriodSec", "greater than 0"},
+        {"autoscale tolerance of 1",
+         [](Variant &v) {
+             v.units[0].autoscaleTargetUtilization = 0.6;
+             v.units[0].autoscaleMax = 4;
+             v.units[0].autoscaleTolerance = 1;
+         },
+         "variants[0].units[0].autoscaleTolerance", "at most 0.99"},
+        {"autoscale negative window",
+         [](Variant &v) {
+             v.units[0].autoscaleTargetUtilization = 0.6;
+             v.units[0].autoscaleMax = 4;
+             v.units[0].autoscaleScaleDownWindowSec = -1;
+         },
+         "variants[0].units[0].autoscaleScaleDownWindowSec", "at least 0"},
+        {"autoscale negative provisioning",
+         [](Variant &v) {
+             v.units[0].autoscaleTargetUtilization = 0.6;
+             v.units[0].autoscaleMax = 4;
+             v.units[0].autoscaleProvisioningSec = -5;
+         },
+         "variants[0].units[0].autoscaleProvisioningSec", "at least 0"},
+        {"autoscale cold start speeds up",
+         [](Variant &v) {
+             v.units[0].autoscaleTargetUtilization = 0.6;
+             v.units[0].autoscaleMax = 4;
+             v.units[0].autoscaleColdStartFactor = 0.5;
+         },
+         "variants[0].units[0].autoscaleColdStartFactor", "at least 1"},
+        {"autoscale target above 1",
+         [](Variant &v) {
+             v.units[0].autoscaleMax = 4;
+             v.units[0].autoscaleTargetUtilization = 1.2;
+         },
+         "variants[0].units[0].autoscaleTargetUtilization", "at most 1"},
         {"implicit unit field on its component", [](Variant &v) { v.units[2].replicas = -2; },
          "variants[0].components[0].replicas", "at least 1"},
         {"implicit unit collides",
@@ -257,6 +305,26 @@ void ValidationTest::warningsDoNotMakeAModelInvalid() {
     QCOMPARE(problems[0].path, QStringLiteral("variants[0].units[2]")); // "web" is written inline
     QVERIFY(problems[0].message.contains(QStringLiteral("no component")));
     QCOMPARE(problems[1].path, QStringLiteral("variants[0].components[1].hitRatio"));
+}
+
+void ValidationTest::autoscalingWarnings() {
+    Variant v = smallVariant();
+    v.units[0].autoscaleTargetUtilization = 0.6; // no autoscaleMax: cannot grow
+    ProblemList problems = validateVariant(v, 0);
+    QCOMPARE(countErrors(problems), 0);
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems[0].path, QStringLiteral("variants[0].units[0].autoscaleMax"));
+    QVERIFY(problems[0].message.contains(QStringLiteral("never scales above replicas (2)")));
+    v.units[0].autoscaleMin = 3; // replicas 2 below the bounds
+    v.units[0].autoscaleMax = 5;
+    problems = validateVariant(v, 0);
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems[0].path, QStringLiteral("variants[0].units[0].replicas"));
+    QVERIFY(problems[0].message.contains(QStringLiteral("3..5")));
+    // Timing fields of a unit that does not autoscale are not read, so not checked.
+    v.units[1].autoscaleSyncPeriodSec = -1;
+    v.units[0].replicas = 3;
+    QVERIFY(validateVariant(v, 0).isEmpty());
 }
 
 void ValidationTest::typedLocationOfEachPath() {

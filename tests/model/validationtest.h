@@ -14,5 +14,6 @@ private slots:
     void reportsEveryProblemAtOnce();
     void projectLevelProblems();
     void warningsDoNotMakeAModelInvalid();
+    void autoscalingWarnings();
     void typedLocationOfEachPath();
 };

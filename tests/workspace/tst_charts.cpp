@@ -5,8 +5,10 @@
 #include "ui/charts/chartrender.h"
 
 #include <QImage>
+
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cmath>
 
 using namespace archsim;
 using namespace archsim::charts;
@@ -93,6 +95,35 @@ void TestCharts::trafficChart() {
     QCOMPARE(c.line(QStringLiteral("a errors"))->points[2].y(), 40.0);
     QCOMPARE(c.yMax, 100 * 1.1);
     QCOMPARE(c.shades.size(), 2);
+}
+
+void TestCharts::replicasChartFollowsTheLoad() {
+    // Without autoscaling: no replicas chart among the run's charts.
+    QVERIFY(replicasChart(run()).lines.isEmpty());
+    QCOMPARE(runCharts(run()).size(), 4);
+    // "db" autoscales: 1, 1, 3, 2.5 replicas over the four intervals.
+    sim::LoadResult r = run();
+    r.units[1].replicas = 1.9;
+    const double counts[] = {1, 1, 3, 2.5};
+    for (int i = 0; i < 4; ++i)
+        r.series[std::size_t(i)].replicas = {2, counts[i], 1};
+    const ChartSpec c = replicasChart(r);
+    QCOMPARE(c.id, QStringLiteral("replicas"));
+    const ChartLine *db = c.line(QStringLiteral("db"));
+    QVERIFY(db);
+    QVERIFY(!c.line(QStringLiteral("app"))); // fixed units are not drawn
+    // Steps: each interval's count from its start to its end.
+    QCOMPARE(db->points.size(), 8);
+    QCOMPARE(db->points[4], QPointF(20, 3));
+    QCOMPARE(db->points[5], QPointF(30, 3));
+    QCOMPARE(c.yMax, 4.0); // 3 replicas + 10%, up to whole ticks
+    // The load on the right axis: a answers 60/s and b 50/s in the third interval.
+    const ChartLine *load = c.line(QStringLiteral("answered/s (all workloads)"));
+    QVERIFY(load);
+    QCOMPARE(load->axis, 1);
+    QCOMPARE(load->points[2], QPointF(25, 110));
+    QCOMPARE(runCharts(r).size(), 5);
+    QCOMPARE(runCharts(r)[2].id, QStringLiteral("replicas"));
 }
 
 void TestCharts::utilisationBarsSortedWithThresholds() {

@@ -10,6 +10,7 @@ class TestCharts : public QObject {
 private slots:
     void latencyChartHasErrorRateAndShades();
     void trafficChart();
+    void replicasChartFollowsTheLoad();
     void utilisationBarsSortedWithThresholds();
     void distributionThroughPercentiles();
     void sweepOneAxisKneeAndSaturation();

@@ -345,9 +345,49 @@ ChartSpec breakEvenChart(const QJsonObject &doc) {
     return spec;
 }
 
+ChartSpec replicasChart(const sim::LoadResult &r) {
+    ChartSpec spec;
+    spec.id = QStringLiteral("replicas");
+    spec.title =
+        QStringLiteral("%1: autoscaled replicas taking traffic against the load").arg(r.variant);
+    spec.xTitle = timeTitle(r);
+    spec.yTitle = QStringLiteral("replicas");
+    spec.y2Title = QStringLiteral("requests answered per second");
+    spec.shades = faultShades(r, true);
+    ChartLine load{QStringLiteral("answered/s (all workloads)"), {}, true, 1, QColor(90, 90, 90)};
+    for (const sim::SeriesPoint &p : r.series) {
+        double answered = 0;
+        for (double v : p.throughputPerSec)
+            answered += v;
+        load.points << QPointF(p.timeSec + r.intervalSec / 2, answered);
+    }
+    for (std::size_t u = 0; u < r.units.size(); ++u) {
+        if (!r.units[u].replicas || r.engine != QLatin1String("des")) continue;
+        ChartLine line{r.units[u].id, {}, false, 0, {}};
+        // Steps: the count holds through each interval (its time-weighted mean).
+        for (const sim::SeriesPoint &p : r.series)
+            if (u < p.replicas.size())
+                line.points << QPointF(p.timeSec, p.replicas[u])
+                            << QPointF(p.timeSec + r.intervalSec, p.replicas[u]);
+        if (!line.points.isEmpty()) spec.lines << line;
+    }
+    if (spec.lines.isEmpty()) return spec;
+    spec.lines << load;
+    fitX(spec);
+    spec.xMin = 0;
+    // A multiple of 4: the axis's four tick intervals fall on whole replicas.
+    spec.yMax = 4 * std::ceil(topOf(spec, 0) / 4);
+    spec.y2Max = topOf(spec, 1);
+    return spec;
+}
+
 QList<ChartSpec> runCharts(const sim::LoadResult &run) {
     QList<ChartSpec> charts;
     if (!run.series.empty()) charts << latencyChart(run) << trafficChart(run);
+    if (!run.series.empty()) {
+        ChartSpec replicas = replicasChart(run);
+        if (!replicas.lines.isEmpty()) charts << replicas;
+    }
     charts << utilisationChart(run);
     ChartSpec distribution = distributionChart(run);
     if (!distribution.lines.isEmpty()) charts << distribution;

@@ -39,7 +39,13 @@ ChartSpec blastRadiusChart(const sim::FailureReport &report);
 // and today's load up to the first variant's saturation shaded (compare --break-even's JSON).
 ChartSpec breakEvenChart(const QJsonObject &compareJson);
 
-// The charts a run shows, in order: latency, traffic, utilisation, distribution (if any).
+// Autoscaling over time: the replicas taking traffic per autoscaled unit (left) against the
+// requests answered per second (right), so the lag of scaling behind the load shows. Empty
+// (no lines) for a run without autoscaling.
+ChartSpec replicasChart(const sim::LoadResult &run);
+
+// The charts a run shows, in order: latency, traffic, replicas (when a unit autoscales),
+// utilisation, distribution (if any).
 QList<ChartSpec> runCharts(const sim::LoadResult &run);
 
 // OTHER's lines added to BASE dashed, named "<name> (<label>)", ranges widened to hold both.
