@@ -45,7 +45,8 @@ struct ProcessTime {
 };
 
 // Runs PROGRAM ARGS with stdout to /dev/null and measures it (wait4 gives its own rusage).
-ProcessTime timeProcess(const QString &program, const QStringList &args) {
+// maybe_unused: only the reference comparison uses it, built when ../shared/bench is present.
+[[maybe_unused]] ProcessTime timeProcess(const QString &program, const QStringList &args) {
     QByteArrayList storage{program.toLocal8Bit()};
     for (const QString &a : args)
         storage << a.toLocal8Bit();
@@ -72,7 +73,7 @@ ProcessTime timeProcess(const QString &program, const QStringList &args) {
     return t;
 }
 
-double median3(double a, double b, double c) {
+[[maybe_unused]] double median3(double a, double b, double c) {
     return std::max(std::min(a, b), std::min(std::max(a, b), c));
 }
 

@@ -3,6 +3,7 @@
 
 #include "model/limits.h"
 #include "model/validationrules.h"
+#include "model/validator.h"
 
 #include <QHash>
 #include <QSet>
@@ -452,30 +453,8 @@ const ProblemList &IncrementalValidator::update(const Project &project) {
     m_touched.assign(std::size_t(count), 0);
 
     // The project's own problems, as validateProject places them.
-    m_problems.clear();
-    if (project.variants.isEmpty()) {
-        Problem p;
-        p.path = QStringLiteral("variants");
-        p.field = QStringLiteral("variants");
-        p.message = QStringLiteral("a project needs at least one variant");
-        m_problems << p;
-    }
-    QHash<QString, int> names;
-    for (int i = 0; i < count; ++i) {
-        const Variant &v = project.variants[i];
-        if (names.contains(v.name) && !v.name.isEmpty()) {
-            Problem p;
-            p.path = QStringLiteral("variants[%1].name").arg(i);
-            p.variant = v.name;
-            p.field = QStringLiteral("name");
-            p.message = QStringLiteral("duplicate variant name \"%1\" (first at variants[%2])")
-                            .arg(v.name)
-                            .arg(names.value(v.name));
-            m_problems << p;
-        }
-        names.insert(v.name, i);
-        m_problems << m_variants[std::size_t(i)]->problems;
-    }
+    m_problems =
+        projectProblems(project, [this](int i) { return m_variants[std::size_t(i)]->problems; });
     return m_problems;
 }
 

@@ -144,7 +144,8 @@ ProblemList validateVariant(const Variant &variant, int variantIndex) {
     return problems;
 }
 
-ProblemList validateProject(const Project &project) {
+ProblemList projectProblems(const Project &project,
+                            const std::function<ProblemList(int)> &variantProblems) {
     ProblemList problems;
     if (project.variants.isEmpty()) {
         Problem p;
@@ -167,9 +168,13 @@ ProblemList validateProject(const Project &project) {
             problems << p;
         }
         names.insert(v.name, i);
-        problems << validateVariant(v, i);
+        problems << variantProblems(i);
     }
     return problems;
+}
+
+ProblemList validateProject(const Project &project) {
+    return projectProblems(project, [&](int i) { return validateVariant(project.variants[i], i); });
 }
 
 } // namespace archsim
